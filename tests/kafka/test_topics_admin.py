@@ -1,0 +1,88 @@
+"""`create_topics` against the real broker: idempotent, fixes retention, reports partition mismatches."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from confluent_kafka.admin import AdminClient
+
+from ingest.admin import create_topics, describe_topics
+from ingest.cli import main
+from ingest.settings import Settings
+from ingest.topics import CATALOG, TopicSpec
+from tests.fixtures.kafka import NewTopicFactory
+
+pytestmark = pytest.mark.kafka
+
+
+def spec(name: str, partitions: int, days: int) -> TopicSpec:
+    return TopicSpec(name, partitions, days, "userId", "test topic")
+
+
+@pytest.fixture
+def fresh_names(kafka_settings: Settings) -> Iterator[list[str]]:
+    """Names for topics that `create_topics` makes; deleted after the test."""
+    names = [f"test.catalog.{uuid.uuid4().hex[:10]}.{i}" for i in range(2)]
+    yield names
+    admin = AdminClient(kafka_settings.kafka.admin_config())
+    existing = set(admin.list_topics(timeout=10).topics)
+    doomed = [name for name in names if name in existing]
+    if doomed:
+        for future in admin.delete_topics(doomed, operation_timeout=30).values():
+            future.result()
+
+
+def test_creating_twice_is_idempotent(kafka_settings: Settings, fresh_names: list[str]) -> None:
+    catalog = [spec(fresh_names[0], 3, 7), spec(fresh_names[1], 2, 30)]
+    config = kafka_settings.kafka.admin_config()
+
+    first = create_topics(config, catalog)
+    second = create_topics(config, catalog)
+
+    assert sorted(first.created) == sorted(fresh_names) and first.ok
+    assert (second.created, second.retention_set, second.mismatched) == ((), (), ())
+    states = describe_topics(config, catalog)
+    assert [(s.partitions, s.retention_ms) for s in states] == [(3, 7 * 86_400_000), (2, 30 * 86_400_000)]
+
+
+def test_retention_is_set_on_an_existing_topic(kafka_settings: Settings, new_topic: NewTopicFactory) -> None:
+    name = new_topic(partitions=2, config={"retention.ms": "60000"})
+    config = kafka_settings.kafka.admin_config()
+
+    report = create_topics(config, [spec(name, 2, 14)])
+
+    assert report.retention_set == (name,) and report.created == () and report.ok
+    [state] = describe_topics(config, [spec(name, 2, 14)])
+    assert state.retention_ms == 14 * 86_400_000 and state.matches
+
+
+def test_partition_mismatch_is_reported_and_left_alone(
+    kafka_settings: Settings, new_topic: NewTopicFactory
+) -> None:
+    name = new_topic(partitions=1)
+    config = kafka_settings.kafka.admin_config()
+
+    report = create_topics(config, [spec(name, 3, 7)])
+
+    assert not report.ok
+    [mismatch] = report.mismatched
+    assert (mismatch.spec.name, mismatch.partitions, mismatch.spec.partitions) == (name, 1, 3)
+    assert any(line.startswith(f"MISMATCH {name}: 1 partitions") for line in report.lines())
+    [state] = describe_topics(config, [spec(name, 3, 7)])
+    assert state.partitions == 1
+
+
+def test_cli_creates_the_whole_catalog(
+    kafka_settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", kafka_settings.kafka.bootstrap_servers)
+
+    assert main(["topics", "create"]) == 0
+    assert main(["topics", "describe"]) == 0
+
+    described = capsys.readouterr().out.splitlines()
+    for catalog_spec in CATALOG:
+        [row] = [line for line in described if line.startswith(catalog_spec.name + " ")]
+        assert row.split()[-1] == "ok", row
