@@ -17,6 +17,9 @@ from ingest.settings import SETTINGS_FILE_ENV, load_settings
 COMMAND_MODULES: tuple[str, ...] = (
     "ingest.broker.commands",
     "ingest.topic_commands",
+    "ingest.worker_commands",
+    "ingest.bench_commands",
+    "ingest.calendar_commands",
 )
 
 

@@ -20,9 +20,11 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from actors.settings import ActorSettings
 from ingest.broker.settings import DATA_ROOT, BrokerSettings
 from ingest.errors import IngestError
 from ingest.kafka_settings import KafkaSettings
+from ingest.pipeline_config import PipelineSettings
 
 SETTINGS_FILE_ENV = "SCHEDULING_WORKER_SETTINGS"
 BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS"
@@ -53,6 +55,8 @@ class Settings(BaseSettings):
     kafka: KafkaSettings
     broker: BrokerSettings = BrokerSettings()
     store_url: str = f"sqlite:///{DATA_ROOT / 'state.sqlite3'}"
+    pipeline: PipelineSettings = PipelineSettings()
+    actors: ActorSettings = ActorSettings()
 
     @model_validator(mode="before")
     @classmethod

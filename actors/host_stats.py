@@ -1,0 +1,36 @@
+"""What a host reports for the status line: its users, its work in flight, and how commands ended."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from actors.contract import ItemResult
+from actors.store import StaleStateError
+
+
+@dataclass
+class HostStats:
+    name: str
+    pid: int = 0
+    active_users: int = 0
+    activations: int = 0
+    passivations: int = 0
+    state_bytes: int = 0  # estimated memory of the active users' state
+    in_flight: int = 0  # commands taken and not yet answered
+    waiting: int = 0  # of those, ready but waiting for a slot
+    applied: int = 0
+    replayed: int = 0
+    failed_attempts: int = 0
+    stale_conflicts: int = 0
+    dead_lettered: int = 0
+
+    def count_result(self, result: ItemResult) -> None:
+        if result.replayed:
+            self.replayed += 1
+        else:
+            self.applied += 1
+
+    def count_failure(self, error: BaseException) -> None:
+        self.failed_attempts += 1
+        if isinstance(error, StaleStateError):
+            self.stale_conflicts += 1

@@ -1,0 +1,88 @@
+"""Reminders a plan change asks for: one before each newly placed or moved habit occurrence, and one
+when an unfinished goal falls due within the policy's window (once per target date)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from actors.contract import CommandPriority, ReminderOutcome
+from actors.ids import command_scoped_id
+from actors.requests import ReminderPolicy
+from actors.stamp import Stamp
+from actors.state import GoalRecord, PlanBlock
+from optimizer.domain import BlockKind, Habit, Priority
+
+_URGENCY = {
+    Priority.CRITICAL: CommandPriority.HIGH,
+    Priority.HIGH: CommandPriority.HIGH,
+    Priority.MEDIUM: CommandPriority.NORMAL,
+    Priority.LOW: CommandPriority.LOW,
+}
+
+
+def _reminder(stamp: Stamp, key: str, **fields: object) -> ReminderOutcome:
+    notification_id = command_scoped_id(stamp.task_id, "reminder", key)
+    base = {"user_id": stamp.user_id, "at": stamp.at, "notification_id": notification_id}
+    return ReminderOutcome.model_validate({**base, **fields})
+
+
+def habit_reminders(
+    before: Iterable[PlanBlock],
+    after: Iterable[PlanBlock],
+    habits: Iterable[Habit],
+    policy: ReminderPolicy,
+    stamp: Stamp,
+    now: datetime,
+) -> list[ReminderOutcome]:
+    """A HABIT_REMINDER `lead_minutes` before each habit block that is new or starts at a new time."""
+    old_starts = {block.event_id: block.start for block in before}
+    priorities = {habit.id: habit.priority for habit in habits}
+    lead = timedelta(minutes=policy.lead_minutes)
+    reminders = []
+    for block in after:
+        fresh = old_starts.get(block.event_id) != block.start
+        if block.kind is not BlockKind.HABIT or not fresh or block.start <= now:
+            continue
+        reminders.append(
+            _reminder(
+                stamp,
+                block.event_id,
+                reminder_type="HABIT_REMINDER",
+                channel=policy.channel,
+                priority=_URGENCY[priorities.get(block.item_id, Priority.MEDIUM)],
+                title=f"Coming up: {block.title}",
+                message=f"{block.title} starts at {block.start.isoformat()}.",
+                action_url=f"/calendar/events/{block.event_id}",
+                scheduled_for=max(block.start - lead, now),
+            )
+        )
+    return reminders
+
+
+def goal_deadline_reminders(
+    goals: dict[str, GoalRecord], policy: ReminderPolicy, stamp: Stamp, now: datetime
+) -> tuple[dict[str, GoalRecord], list[ReminderOutcome]]:
+    """A GOAL_DEADLINE for each unfinished goal due within `goal_deadline_days`, once per target date."""
+    window = now + timedelta(days=policy.goal_deadline_days)
+    records, reminders = dict(goals), []
+    for goal_id, goal in sorted(goals.items()):
+        due_soon = now <= goal.target_date <= window
+        if goal.completed or not due_soon or goal.deadline_warned_for == goal.target_date:
+            continue
+        records[goal_id] = goal.model_copy(update={"deadline_warned_for": goal.target_date})
+        reminders.append(
+            _reminder(
+                stamp,
+                f"goal/{goal_id}",
+                reminder_type="GOAL_DEADLINE",
+                channel=policy.channel,
+                priority=CommandPriority.HIGH,
+                title=f"Goal due soon: {goal.title}",
+                message=f"{goal.title} is due {goal.target_date.isoformat()}; "
+                f"progress {goal.progress_current:g} of {goal.progress_target:g} {goal.unit}.",
+                action_url=f"/goals/{goal_id}",
+                scheduled_for=now,
+            )
+        )
+    return records, reminders

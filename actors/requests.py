@@ -1,0 +1,114 @@
+"""The request models a `WorkItem` carries, and their JSON encoding.
+
+Ingest translates a command's wire data into one of these; the host decodes it inside the user actor.
+`ScheduleRequest` serves SCHEDULE_HABITS and OPTIMIZE_SCHEDULE: the optimizer's `Instance` plus what the
+outcomes need and the domain lacks (goal types and units, completed habit occurrences, where reminders go).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from actors.contract import TaskType
+from optimizer.domain import Instance
+
+REQUEST_VERSION = 1
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GoalMeta(_Frozen):
+    """How a goal is reported on `scheduling.events.goals`; the optimizer needs neither field."""
+
+    goal_type: Literal["PROJECT", "PERSONAL", "HEALTH"] = "PERSONAL"
+    unit: str = "percentage"
+
+
+class HabitCompletion(_Frozen):
+    """The user did habit `habit_id` on local day `day`; it feeds the habit's streak."""
+
+    habit_id: str
+    day: date
+
+
+class ReminderPolicy(_Frozen):
+    """When and where a HABIT_REMINDER goes before each newly placed habit occurrence."""
+
+    lead_minutes: int = Field(default=10, ge=0)
+    channel: Literal["EMAIL", "PUSH", "SMS"] = "PUSH"
+    goal_deadline_days: int = Field(default=3, ge=0, description="warn when a goal is due within this")
+
+
+class ScheduleRequest(_Frozen):
+    """SCHEDULE_HABITS or OPTIMIZE_SCHEDULE for one user.
+
+    An empty `instance.previous_plan` means "use the plan the worker keeps for this user", so re-plans
+    stay stable even when the producer does not know the current plan.
+    """
+
+    version: int = REQUEST_VERSION
+    instance: Instance
+    calendar_id: str = "primary"
+    goals: dict[str, GoalMeta] = Field(default_factory=dict, description="by goal id; default PERSONAL/%")
+    habit_completions: tuple[HabitCompletion, ...] = ()
+    reminders: ReminderPolicy = ReminderPolicy()
+
+
+class SyncRequest(_Frozen):
+    """SYNC_CALENDAR for one user's calendar."""
+
+    version: int = REQUEST_VERSION
+    calendar_id: str = "primary"
+    full_sync: bool = False
+    reason: str = ""
+
+
+Request = ScheduleRequest | SyncRequest
+
+_MODELS: dict[TaskType, type[ScheduleRequest] | type[SyncRequest]] = {
+    TaskType.SCHEDULE_HABITS: ScheduleRequest,
+    TaskType.OPTIMIZE_SCHEDULE: ScheduleRequest,
+    TaskType.SYNC_CALENDAR: SyncRequest,
+}
+
+
+class InvalidRequest(Exception):
+    """The request bytes do not hold a valid request for their task type; `reason` says which field."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def encode_request(request: Request) -> bytes:
+    # Unset fields stay out, so they are unset again after decoding: the solver tells a time limit the
+    # command asked for from the default by `model_fields_set`.
+    return request.model_dump_json(exclude_unset=True).encode()
+
+
+def decode_request(task_type: TaskType | str, data: bytes) -> Request:
+    """The request model for `task_type`; raises `InvalidRequest` naming what is wrong (never values)."""
+    try:
+        model = _MODELS[TaskType(task_type)]
+    except ValueError:
+        raise InvalidRequest(
+            f"unknown task type {task_type!r}: expected one of {[t.value for t in TaskType]}"
+        ) from None
+    try:
+        request = model.model_validate_json(data)
+    except ValidationError as error:
+        raise InvalidRequest(f"invalid {task_type} request: {_describe(error)}") from error
+    if request.version != REQUEST_VERSION:
+        raise InvalidRequest(f"{task_type} request version {request.version} is not {REQUEST_VERSION}")
+    return request
+
+
+def _describe(error: ValidationError) -> str:
+    """Field paths and messages only: inputs may hold personal data and stay out of reasons."""
+    problems = (f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in error.errors())
+    return "; ".join(list(problems)[:5])

@@ -1,0 +1,98 @@
+"""SCHEDULE_HABITS and OPTIMIZE_SCHEDULE for one user: the instance to solve, and what its solution changes.
+
+The stored plan is the previous plan when the command brings none, so re-plans stay stable. A habit-only
+solve must not place habits over the worker's own task or goal blocks, so those enter it as busy events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from actors.calendar.link import PlanningBasis
+from actors.contract import CalendarBlockOutcome, Outcome, TaskType
+from actors.plan_diff import diff_plan, live_blocks
+from actors.progress import update_goals, update_habits
+from actors.reminders import goal_deadline_reminders, habit_reminders
+from actors.report import problems_outcome
+from actors.requests import ScheduleRequest
+from actors.stamp import Stamp
+from actors.state import UserState
+from optimizer.domain import BlockKind, CalendarEvent, Instance, PlacedBlock
+from optimizer.solution import Solution, SolveStatus
+
+SCOPE = {
+    TaskType.SCHEDULE_HABITS: frozenset({BlockKind.HABIT}),
+    TaskType.OPTIMIZE_SCHEDULE: frozenset(BlockKind),
+}
+PLANNED = (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+
+
+@dataclass(frozen=True)
+class Applied:
+    state: UserState
+    outcomes: list[Outcome]
+
+
+def solve_instance(state: UserState, request: ScheduleRequest, task_type: TaskType) -> Instance:
+    instance = request.instance
+    if task_type is TaskType.SCHEDULE_HABITS:
+        instance = instance.model_copy(update={"tasks": (), "goals": (), "focus": None})
+    live = live_blocks(state.plan, instance.now)
+    scope = SCOPE[task_type]
+    update: dict[str, object] = {}
+    if not instance.previous_plan:
+        previous = [
+            PlacedBlock(
+                item_id=b.item_id,
+                kind=b.kind,
+                occurrence=b.occurrence,
+                start=b.start,
+                end=b.end,
+                locked=b.pinned,
+            )
+            for b in live
+            if b.kind in scope
+        ]
+        update["previous_plan"] = tuple(previous)
+    held = [
+        CalendarEvent(id=f"worker-block/{b.event_id}", title=b.title, start=b.start, end=b.end)
+        for b in live
+        if b.kind not in scope and b.end > instance.horizon_start and b.start < instance.horizon_end
+    ]
+    if held:
+        update["events"] = (*instance.events, *held)
+    return instance.model_copy(update=update) if update else instance
+
+
+def apply_schedule(
+    state: UserState, request: ScheduleRequest, task_type: TaskType, solution: Solution, stamp: Stamp
+) -> Applied:
+    instance = request.instance
+    habits, habit_events = update_habits(state.habits, instance.habits, request.habit_completions, stamp)
+    goals, goal_events = update_goals(state.goals, instance.goals, request.goals, stamp)
+    goals, goal_reminders = goal_deadline_reminders(goals, request.reminders, stamp, instance.now)
+    plan, calendar = state.plan, list[CalendarBlockOutcome]()
+    if solution.status in PLANNED:
+        scope = SCOPE[task_type]
+        plan, calendar = diff_plan(
+            state.plan, solution.placements, scope, instance, request.calendar_id, stamp
+        )
+    reminders = habit_reminders(state.plan, plan, instance.habits, request.reminders, stamp, instance.now)
+    problems = problems_outcome(solution, len(calendar), stamp)
+    outcomes: list[Outcome] = [*habit_events, *goal_events, *calendar, *reminders, *goal_reminders]
+    if problems is not None:
+        outcomes.append(problems)
+    new_state = state.model_copy(
+        update={
+            "calendar_id": request.calendar_id,
+            "events": tuple(e for e in instance.events if e.end > instance.now),
+            "habits": habits,
+            "goals": goals,
+            "plan": plan,
+            "planning": PlanningBasis(
+                task_type=task_type.value,
+                instance=instance.model_copy(update={"events": (), "previous_plan": ()}),
+            ),
+        }
+    )
+    return Applied(new_state, outcomes)

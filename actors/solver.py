@@ -1,0 +1,81 @@
+"""Solver dispatch: each SCHEDULE_HABITS or OPTIMIZE_SCHEDULE solve runs as a Ray task with declared CPUs.
+
+CP-SAT's `num_workers` is set to the task's `num_cpus`: otherwise CP-SAT takes every core of the node while
+Ray believes it uses one. A `CpModel` cannot be pickled, so the instance travels as JSON and the model is
+built inside the task. Instances up to `inline_max_size` blocks are solved in the host's own process, where
+they cost less than a dispatch (measured; see docs/actors.md). Queued tasks are the autoscaler's backlog.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from actors.contract import CommandPriority, TaskType
+from optimizer.domain import Frequency, Instance
+from optimizer.solution import Solution
+
+RemoteSolve = Callable[[str, bytes], Awaitable[bytes]]  # (task type, instance JSON) -> solution JSON
+
+DEFAULT_LIMITS = {CommandPriority.HIGH: 2.0, CommandPriority.NORMAL: 5.0, CommandPriority.LOW: 10.0}
+
+
+class SolverSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    num_cpus: int = Field(default=1, ge=1, description="CPUs per solver task = CP-SAT workers")
+    time_limit_s: dict[CommandPriority, float] = Field(default_factory=lambda: dict(DEFAULT_LIMITS))
+    inline_max_size: int = Field(default=2, ge=0, description="blocks; 0 sends every solve to a task")
+
+
+def run_solver(task_type: str, instance_json: bytes) -> bytes:
+    """The whole solve, in whichever process runs it: JSON in, JSON out."""
+    from optimizer.solve import optimize_schedule, schedule_habits
+
+    instance = Instance.model_validate_json(instance_json)
+    solve = schedule_habits if TaskType(task_type) is TaskType.SCHEDULE_HABITS else optimize_schedule
+    solution: Solution = solve(instance)
+    return solution.model_dump_json().encode()
+
+
+def instance_size(instance: Instance, task_type: TaskType) -> int:
+    """About how many blocks the solve places: habit occurrences, plus task and goal chunks."""
+    days = max(1, (instance.horizon_end - instance.horizon_start).days)
+    size = 0
+    for habit in instance.habits:
+        periods = days if habit.frequency is Frequency.DAILY else max(1, days // 7)
+        size += periods * habit.times_per_period
+    if task_type is TaskType.OPTIMIZE_SCHEDULE:
+        size += sum(-(-task.effort // task.max_chunk) for task in instance.tasks)
+        size += sum(-(-goal.remaining_effort() // goal.max_chunk) for goal in instance.goals)
+    return size
+
+
+class SolverDispatch:
+    """Chooses where a solve runs and with which limits; `remote` is None where there is no Ray."""
+
+    def __init__(self, settings: SolverSettings, remote: RemoteSolve | None = None) -> None:
+        self.settings = settings
+        self._remote = remote
+
+    def prepare(self, instance: Instance, priority: CommandPriority) -> Instance:
+        """The priority's time limit (or the command's own, when smaller) and CP-SAT workers = CPUs."""
+        limit = self.settings.time_limit_s.get(priority, DEFAULT_LIMITS[priority])
+        if "time_limit_s" in instance.options.model_fields_set:
+            limit = min(limit, instance.options.time_limit_s)
+        options = instance.options.model_copy(
+            update={"time_limit_s": limit, "num_workers": self.settings.num_cpus}
+        )
+        return instance.model_copy(update={"options": options})
+
+    async def solve(self, task_type: TaskType, instance: Instance, priority: CommandPriority) -> Solution:
+        prepared = self.prepare(instance, priority)
+        data = prepared.model_dump_json().encode()
+        remote = self._remote
+        if remote is None or instance_size(prepared, task_type) <= self.settings.inline_max_size:
+            raw = await asyncio.to_thread(run_solver, task_type.value, data)
+        else:
+            raw = await remote(task_type.value, data)
+        return Solution.model_validate_json(raw)

@@ -1,0 +1,27 @@
+"""SYNC_CALENDAR until a calendar provider is configured: a clear SYNC_FAILED, never silence.
+
+The worker has no Google Calendar credentials or client yet, so every sync command is answered with a
+SYNC_FAILED update that says so and names the calendar. The command is recorded like any other, so a
+replay answers the same way.
+"""
+
+from __future__ import annotations
+
+from actors.contract import CalendarUpdateOutcome
+from actors.requests import SyncRequest
+from actors.stamp import Stamp
+
+NOT_CONFIGURED = (
+    "Google Calendar sync is not configured for this worker: calendar {calendar} was not synced "
+    "({mode} sync requested). Configure the Google Calendar integration and send the command again."
+)
+
+
+def sync_outcome(request: SyncRequest, stamp: Stamp) -> CalendarUpdateOutcome:
+    mode = "full" if request.full_sync else "incremental"
+    return CalendarUpdateOutcome(
+        user_id=stamp.user_id,
+        at=stamp.at,
+        update_type="SYNC_FAILED",
+        errors=(NOT_CONFIGURED.format(calendar=request.calendar_id, mode=mode),),
+    )

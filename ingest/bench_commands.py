@@ -1,0 +1,56 @@
+"""`scheduling-worker bench pipeline`: the end-to-end benchmark (a command, not a timed test)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ingest.settings import Settings
+
+DESCRIPTION = """\
+Drive USERS x COMMANDS planning commands through Kafka -> Ray -> CP-SAT -> Kafka on this machine and
+report the maximum rate, p50/p99 end-to-end latency at half that rate, and the ratio to the solver-only
+bound. With --trivial, SYNC_CALENDAR commands (no solve) measure the ingest path's own ceiling. It uses
+topics, actors and a SQLite store of its own, and removes the topics afterwards."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bench = subparsers.add_parser("bench", help="benchmarks of the running system")
+    kinds = bench.add_subparsers(dest="kind", required=True, metavar="KIND")
+    pipeline = kinds.add_parser("pipeline", help="end-to-end commands/s and latency", description=DESCRIPTION)
+    pipeline.add_argument("--users", type=int, default=200)
+    pipeline.add_argument("--commands", type=int, default=5, help="commands per user")
+    pipeline.add_argument("--trivial", action="store_true", help="no solves: the ingest path's ceiling")
+    pipeline.add_argument("--time-limit-ms", type=int, default=1000, help="per solve")
+    pipeline.add_argument("--hosts", type=int, help="shard host actors (default from the settings)")
+    pipeline.add_argument("--ingest-actors", type=int, help="default: one per partition, at most one per CPU")
+    pipeline.set_defaults(handler=_pipeline)
+
+
+def _pipeline(args: argparse.Namespace, settings: Settings) -> int:
+    import ray  # only this command needs Ray
+
+    from ingest.bench_pipeline import BenchPlan, run_bench
+    from ingest.worker import connect_ray
+
+    actors = settings.actors.model_copy(update={"hosts": args.hosts} if args.hosts else {})
+    pipeline = settings.pipeline.model_copy(
+        update={"ingest_actors": args.ingest_actors} if args.ingest_actors else {}
+    )
+    settings = settings.model_copy(update={"actors": actors, "pipeline": pipeline})
+    plan = BenchPlan(args.users, args.commands, args.trivial, args.time_limit_ms)
+    started = connect_ray()
+    try:
+        result = run_bench(settings, plan, lambda line: print(line, flush=True))
+    finally:
+        if started:
+            ray.shutdown()
+    mode = "trivial (no solves)" if plan.trivial else f"CP-SAT, limit {plan.time_limit_ms} ms"
+    print("\n| mode | commands | max commands/s | at half rate | p50 ms | p99 ms | solver-only/s | ratio |")
+    print("|---|---|---|---|---|---|---|---|")
+    solver = "-" if result.solver_rate is None else f"{result.solver_rate:.0f}"
+    ratio = "-" if result.ratio is None else f"{result.ratio:.2f}"
+    print(
+        f"| {mode} | {result.commands} | {result.max_rate:.0f} | {result.half_rate:.0f} | "
+        f"{result.p50_ms:.0f} | {result.p99_ms:.0f} | {solver} | {ratio} |"
+    )
+    return 0

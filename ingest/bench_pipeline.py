@@ -1,0 +1,136 @@
+"""The pipeline benchmark: N users x M commands through Kafka -> Ray -> CP-SAT -> Kafka on this machine.
+
+1. Maximum rate: the whole sample is produced at once to a worker already running; commands/s is the
+   count over the time from the first send to the last command done (all its outputs acked).
+2. Latency at half that rate: a fresh sample (new users) is sent at half the maximum rate, each command
+   stamped as it is sent; p50/p99 run from the command's timestamp to its last output's ack.
+3. Solver-only bound: the same instances solved in a tight loop, one process per CPU, no Kafka, no Ray.
+`--trivial` sends SYNC_CALENDAR commands, which the hosts answer without solving: the ingest path's
+own ceiling (decode, route, state store, outputs, acks, commits).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from confluent_kafka import Producer
+
+from ingest.bench_solver import solver_only_rate
+from ingest.ingest_stats import percentile
+from ingest.sample import SampleRecord, SampleShape, sample_commands
+from ingest.settings import Settings
+from ingest.worker import Worker, command_partitions, create_pipeline_topics, delete_pipeline_topics
+
+
+@dataclass(frozen=True)
+class BenchPlan:
+    users: int
+    commands: int
+    trivial: bool = False
+    time_limit_ms: int = 1000
+    seed: int = 11
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    commands: int
+    max_rate: float
+    half_rate: float
+    p50_ms: float
+    p99_ms: float
+    solver_rate: float | None
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.solver_rate else self.max_rate / self.solver_rate
+
+
+def bench_settings(settings: Settings) -> Settings:
+    tag = uuid.uuid4().hex[:8]
+    pipeline = settings.pipeline.model_copy(
+        update={
+            "topic_suffix": f".bench-{tag}",
+            "group_id": f"bench-{tag}",
+            "name_prefix": f"bench-ingest-{tag}",
+        }
+    )
+    actors = settings.actors.model_copy(update={"name_prefix": f"bench-host-{tag}"})
+    store = f"sqlite:///{Path(tempfile.gettempdir()) / f'scheduling-worker-bench-{tag}.sqlite3'}"
+    return settings.model_copy(update={"pipeline": pipeline, "actors": actors, "store_url": store})
+
+
+def sample(plan: BenchPlan, phase: str) -> list[SampleRecord]:
+    shape = SampleShape(
+        users=plan.users, commands_per_user=plan.commands, horizon_days=2, time_limit_ms=plan.time_limit_ms,
+        malformed_every=None, sync_share=1.0 if plan.trivial else 0.0, run=phase,
+        user_prefix=f"{phase}-{uuid.uuid4().hex[:6]}", seed=plan.seed,
+    )  # fmt: skip
+    return sample_commands(shape, datetime.now(UTC))
+
+
+def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -> BenchResult:
+    """Ray must be connected; topics, actors and the store are the benchmark's own."""
+    settings = bench_settings(settings)
+    create_pipeline_topics(settings)
+    worker = Worker.start(settings)
+    try:
+        _await_assignment(worker, settings)
+        burst = sample(plan, "max")
+        max_rate = len(burst) / _timed(worker, settings, burst, rate=None)
+        say(f"maximum rate: {max_rate:.0f} commands/s ({len(burst)} commands)")
+        worker.latencies()  # queueing in a burst is not latency at a sustainable rate
+        paced = sample(plan, "half")
+        half_rate = len(paced) / _timed(worker, settings, paced, rate=max_rate / 2)
+        latencies = worker.latencies()
+        say(f"at half rate: {half_rate:.0f} commands/s, p50 {percentile(latencies, 0.5):.0f} ms")
+    finally:
+        worker.stop()
+        delete_pipeline_topics(settings)
+        store = settings.store_url.removeprefix("sqlite:///")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{store}{suffix}").unlink(missing_ok=True)
+    solver = None if plan.trivial else solver_only_rate(settings, burst, os.cpu_count() or 1)
+    return BenchResult(
+        len(burst), max_rate, half_rate, percentile(latencies, 0.5), percentile(latencies, 0.99), solver
+    )
+
+
+def _timed(worker: Worker, settings: Settings, records: list[SampleRecord], rate: float | None) -> float:
+    """Seconds from the first send until every command is done."""
+    target = worker.stats().done + len(records)
+    producer = Producer(settings.kafka.producer_config())
+    topic = settings.pipeline.resolved_topics.commands
+    start = time.monotonic()
+    for n, record in enumerate(records):
+        if rate is not None:
+            time.sleep(max(0.0, start + n / rate - time.monotonic()))
+            value = _stamped(record.value)  # latency counts from the moment of sending
+        else:
+            value = record.value
+        producer.produce(topic, value, record.key)
+        producer.poll(0)
+    producer.flush(60)
+    while worker.stats().done < target:
+        time.sleep(0.05)
+    return time.monotonic() - start
+
+
+def _stamped(value: bytes) -> bytes:
+    command = json.loads(value)
+    command["timestamp"] = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+    return json.dumps(command, separators=(",", ":")).encode()
+
+
+def _await_assignment(worker: Worker, settings: Settings, timeout_s: float = 60.0) -> None:
+    partitions = command_partitions(settings)
+    deadline = time.monotonic() + timeout_s
+    while worker.stats().partitions < partitions and time.monotonic() < deadline:
+        time.sleep(0.2)

@@ -1,0 +1,128 @@
+"""The consumer side of an ingest actor: what it may commit, when it pauses, and what a rebalance does.
+
+Offsets are committed per partition from the watermark (`ingest.offsets`), asynchronously in steady
+state and synchronously when partitions are revoked or the consumer closes. Above the in-flight bound
+every assigned partition is paused while polling goes on (librdkafka keeps `max.poll.interval.ms`
+satisfied), and resumed below half of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Protocol
+
+from confluent_kafka import Consumer, KafkaException, Message, TopicPartition
+
+from ingest.offsets import OffsetTracker, Partition
+from ingest.pipeline_config import PipelineSettings
+
+log = logging.getLogger(__name__)
+
+
+class RebalanceHooks(Protocol):
+    def drain(self, partitions: list[Partition]) -> None: ...
+
+    def abandon(self, partitions: list[Partition]) -> None: ...
+
+
+class CommandConsumer:
+    def __init__(self, config: dict[str, Any], pipeline: PipelineSettings, hooks: RebalanceHooks) -> None:
+        self.tracker = OffsetTracker()
+        self._consumer = Consumer(config)
+        self._pipeline = pipeline
+        self._hooks = hooks
+        self._next_commit = 0.0
+        self.paused = False
+        self.pauses = 0  # times the bound was reached
+        self._repause = False
+
+    def subscribe(self) -> None:
+        self._consumer.subscribe(
+            [self._pipeline.resolved_topics.commands],
+            on_assign=self._on_assign,
+            on_revoke=self._on_revoke,
+            on_lost=self._on_lost,
+        )
+
+    def poll(self, max_messages: int, timeout: float) -> list[Message]:
+        return list(self._consumer.consume(max_messages, timeout))
+
+    def throttle(self, in_flight: int) -> None:
+        """Pause above the bound, resume below half of it."""
+        bound = self._pipeline.max_in_flight
+        if (not self.paused and in_flight >= bound) or (self.paused and self._repause):
+            self._consumer.pause(self._consumer.assignment())
+            self.pauses += not self._repause
+            self.paused, self._repause = True, False
+        elif self.paused and in_flight <= bound // 2:
+            self._consumer.resume(self._consumer.assignment())
+            self.paused = False
+
+    def pause_all(self) -> None:
+        self._consumer.pause(self._consumer.assignment())
+        self.paused = True
+
+    def commit_due(self) -> None:
+        now = time.monotonic()
+        if now >= self._next_commit:
+            self._next_commit = now + self._pipeline.commit_interval_s
+            self._commit(self.tracker.to_commit(), asynchronous=True)
+
+    def commit_now(self, partitions: list[Partition] | None = None) -> None:
+        offsets = self.tracker.committable()
+        if partitions is not None:
+            offsets = {p: o for p, o in offsets.items() if p in partitions}
+        self._commit(offsets, asynchronous=False)
+
+    def lag(self) -> int:
+        """Messages behind the log end, from the committable offsets (cached high watermarks)."""
+        committable = self.tracker.committable()
+        total = 0
+        for tp in self._consumer.assignment():
+            high = self._consumer.get_watermark_offsets(tp, cached=True)[1]
+            start = committable.get((tp.topic, tp.partition))
+            if start is None:
+                start = self._consumer.position([tp])[0].offset
+            if high >= 0 and start >= 0:
+                total += max(0, high - start)
+        return total
+
+    def assigned(self) -> int:
+        return len(self._consumer.assignment())
+
+    def close(self) -> None:
+        self._consumer.close()  # revokes everything first, so the revoke path commits
+
+    def _commit(self, offsets: dict[Partition, int], asynchronous: bool) -> None:
+        if not offsets:
+            return
+        tps = [TopicPartition(topic, partition, offset) for (topic, partition), offset in offsets.items()]
+        try:
+            if asynchronous:
+                self._consumer.commit(offsets=tps, asynchronous=True)
+            else:
+                self._consumer.commit(offsets=tps, asynchronous=False)
+        except KafkaException as error:
+            # Not fatal: what is not committed is read again, and replays reproduce their outputs.
+            log.warning("commit of %d partitions failed: %s", len(tps), error)
+            return
+        self.tracker.mark_committed(offsets)
+
+    def _on_assign(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
+        log.info("assigned %s", [(tp.topic, tp.partition) for tp in partitions])
+        self._repause = self.paused  # new partitions arrive unpaused
+
+    def _on_revoke(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
+        revoked = [(tp.topic, tp.partition) for tp in partitions]
+        log.info("revoking %s: draining in-flight work", revoked)
+        self._hooks.drain(revoked)
+        self.commit_now(revoked)
+        self._hooks.abandon(revoked)
+        self.tracker.forget(revoked)
+
+    def _on_lost(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
+        lost = [(tp.topic, tp.partition) for tp in partitions]
+        log.warning("lost %s: abandoning their in-flight work without committing", lost)
+        self._hooks.abandon(lost)
+        self.tracker.forget(lost)

@@ -1,0 +1,58 @@
+"""Dead-letter records: a command that cannot be processed, with everything needed to replay it.
+
+The envelope (`ingest.messages.DeadLetter`) keeps the original bytes, key and headers and names the
+source topic, partition and offset, the error class, the reason, and how often and when it failed.
+It is keyed like the original (by `userId`), so one user's failures stay in order.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+
+from confluent_kafka import Message
+
+from ingest.messages import DeadLetter, FailedRecord, encode
+from ingest.outputs import Headers, OutputRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why and how often a record failed."""
+
+    error_class: str
+    reason: str
+    attempts: int
+    first_at: datetime
+    last_at: datetime
+
+
+def worker_id() -> str:
+    """This process, as the dead-letter record names it: host name and process id."""
+    return f"{socket.gethostname()}/{os.getpid()}"
+
+
+def failed_record(source: tuple[str, int, int], message: Message) -> FailedRecord:
+    """The consumed record as the envelope keeps it; `source` is its topic, partition and offset."""
+    topic, partition, offset = source
+    headers = message.headers() or []
+    pairs = list(headers.items()) if isinstance(headers, dict) else headers
+    kept = [(k, v.encode() if isinstance(v, str) else v) for k, v in pairs]
+    return FailedRecord(topic, partition, offset, message.key(), message.value(), tuple(kept))
+
+
+def dead_letter_record(record: FailedRecord, failure: Failure, topic: str, worker: str) -> OutputRecord:
+    """The record to produce on `topic` (the dead-letter topic) for `record`."""
+    envelope = DeadLetter.capture(
+        record,
+        error_class=failure.error_class,
+        reason=failure.reason,
+        attempts=failure.attempts,
+        first_failure_at=failure.first_at,
+        last_failure_at=failure.last_at,
+        worker_id=worker,
+    )
+    headers: Headers = [("errorClass", failure.error_class.encode())]
+    return OutputRecord(topic, record.key, encode(envelope), headers)

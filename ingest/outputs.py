@@ -1,0 +1,118 @@
+"""Outcomes become Kafka records: the topic, the key (`userId`) and the wire message.
+
+Every record also carries two headers: `taskId`, the command it answers, and `messageId`, an id derived
+from the command and the outcome's position. Outcomes come back from the host's outbox in the same order
+on every replay, so a replayed command yields byte-identical records with the same ids, and a consumer
+can drop duplicates by `messageId` even for messages whose body has no id of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from actors.contract import (
+    CalendarBlockOutcome,
+    CalendarUpdateOutcome,
+    GoalOutcome,
+    HabitOutcome,
+    Outcome,
+    PerformanceOutcome,
+    ReminderOutcome,
+)
+from ingest.messages import (
+    CalendarEventMessage,
+    CalendarUpdateNotification,
+    GoalEventMessage,
+    HabitEventMessage,
+    PerformanceMetric,
+    ReminderNotification,
+    Versioned,
+    derive_id,
+    encode,
+)
+from ingest.pipeline_config import OutputTopics
+
+Headers = list[tuple[str, str | bytes | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputRecord:
+    topic: str
+    key: bytes | None
+    value: bytes
+    headers: Headers = field(default_factory=list)
+
+
+def records_for(task_id: str, outcomes: tuple[Outcome, ...], topics: OutputTopics) -> list[OutputRecord]:
+    """The records of one command's outcomes, in order; raises MessageError if one cannot be encoded."""
+    return [record_for(task_id, index, outcome, topics) for index, outcome in enumerate(outcomes)]
+
+
+def record_for(task_id: str, index: int, outcome: Outcome, topics: OutputTopics) -> OutputRecord:
+    topic, message = message_for(outcome, topics)
+    headers: Headers = [
+        ("taskId", task_id.encode()),
+        ("messageId", derive_id(task_id, "output", str(index)).encode()),
+    ]
+    return OutputRecord(topic, outcome.user_id.encode(), encode(message), headers)
+
+
+def message_for(outcome: Outcome, topics: OutputTopics) -> tuple[str, Versioned]:
+    if isinstance(outcome, CalendarBlockOutcome):
+        return topics.calendar, _calendar(outcome)
+    if isinstance(outcome, HabitOutcome):
+        return topics.habits, _habit(outcome)
+    if isinstance(outcome, GoalOutcome):
+        return topics.goals, _goal(outcome)
+    if isinstance(outcome, ReminderOutcome):
+        return topics.reminders, _reminder(outcome)
+    if isinstance(outcome, CalendarUpdateOutcome):
+        return topics.calendar_updates, _calendar_update(outcome)
+    return topics.performance, _performance(outcome)
+
+
+def _who(o: Outcome) -> dict[str, object]:
+    return {"user_id": o.user_id, "timestamp": o.at}
+
+
+def _calendar(o: CalendarBlockOutcome) -> CalendarEventMessage:
+    data = dict(summary=o.summary, start={"date_time": o.start}, end={"date_time": o.end})
+    event = dict(event_id=o.event_id, event_type=o.change, calendar_id=o.calendar_id, source=o.source)
+    return CalendarEventMessage.model_validate({**_who(o), **event, "event_data": data})
+
+
+def _habit(o: HabitOutcome) -> HabitEventMessage:
+    streak = {"current": o.streak_current, "longest": o.streak_longest}
+    data = {"name": o.name, "frequency": o.frequency, "streak": streak}
+    return HabitEventMessage.model_validate(
+        {**_who(o), "habit_id": o.habit_id, "event_type": o.change, "habit_data": data}
+    )
+
+
+def _goal(o: GoalOutcome) -> GoalEventMessage:
+    progress = {"current": o.progress_current, "target": o.progress_target, "unit": o.progress_unit}
+    data = {"title": o.title, "type": o.goal_type, "target_date": o.target_date, "progress": progress}
+    return GoalEventMessage.model_validate(
+        {**_who(o), "goal_id": o.goal_id, "event_type": o.change, "goal_data": data}
+    )
+
+
+def _reminder(o: ReminderOutcome) -> ReminderNotification:
+    content = {"title": o.title, "message": o.message, "action_url": o.action_url or None}
+    when = {"scheduled_for": o.scheduled_for, "priority": o.priority.value, "channel": o.channel}
+    notice = {"notification_id": o.notification_id, "type": o.reminder_type, "content": content}
+    return ReminderNotification.model_validate({**_who(o), **when, **notice})
+
+
+def _calendar_update(o: CalendarUpdateOutcome) -> CalendarUpdateNotification:
+    details = dict(
+        events_processed=o.events_processed, conflicts_resolved=o.conflicts_resolved, errors=o.errors
+    )
+    return CalendarUpdateNotification.model_validate(
+        {**_who(o), "update_type": o.update_type, "details": details}
+    )
+
+
+def _performance(o: PerformanceOutcome) -> PerformanceMetric:
+    measured = {"metric_type": o.metric_type, "value": o.value, "unit": o.unit, "labels": o.labels}
+    return PerformanceMetric.model_validate({**measured, "timestamp": o.at})  # the spec gives it no userId

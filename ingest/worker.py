@@ -1,0 +1,131 @@
+"""The running worker: shard hosts and ingest actors on Ray, watched from the driver process.
+
+`Worker.start` creates the hosts (or finds them by name) and the ingest actors; `watch` replaces an
+ingest actor whose loop has died, so the worker keeps running; `stop` drains the ingest actors first
+(they commit what is done) and then the hosts.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import replace
+from functools import reduce
+from typing import Any
+
+import ray
+from confluent_kafka.admin import AdminClient
+
+from actors.supervisor import HostSet
+from ingest.admin import Report, create_topics
+from ingest.errors import IngestError
+from ingest.ingest_actor import Health, ingest_actor_class
+from ingest.ingest_stats import IngestStats
+from ingest.settings import Settings
+from ingest.topics import CATALOG
+
+log = logging.getLogger(__name__)
+
+NAMESPACE = "scheduling-worker"
+
+
+def connect_ray() -> bool:
+    """Join the cluster at RAY_ADDRESS (as under `ray job submit`; `auto` finds one started on this
+    machine), else start a local Ray of our own. True when this process started Ray."""
+    if ray.is_initialized():
+        return False
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    address = os.environ.get("RAY_ADDRESS") or "local"
+    ray.init(address=address, namespace=NAMESPACE, log_to_driver=False)
+    return True
+
+
+def create_pipeline_topics(settings: Settings) -> Report:
+    """The catalog's topics, under the names this pipeline uses."""
+    names = settings.pipeline.resolved_topics.names()
+    specs = [replace(spec, name=names.get(spec.name, spec.name)) for spec in CATALOG]
+    return create_topics(settings.kafka.admin_config(), specs)
+
+
+def delete_pipeline_topics(settings: Settings) -> None:
+    names = list(settings.pipeline.resolved_topics.names().values())
+    admin = AdminClient(settings.kafka.admin_config())  # kept alive until every future resolves
+    for future in admin.delete_topics(names, operation_timeout=30).values():
+        future.result()
+
+
+def command_partitions(settings: Settings) -> int:
+    topic = settings.pipeline.resolved_topics.commands
+    metadata = AdminClient(settings.kafka.admin_config()).list_topics(topic=topic, timeout=15)
+    found = metadata.topics.get(topic)
+    if found is None or found.error is not None or not found.partitions:
+        raise IngestError(
+            f"topic {topic} does not exist: run `scheduling-worker topics create` or --create-topics"
+        )
+    return len(found.partitions)
+
+
+class Worker:
+    def __init__(self, settings: Settings, hosts: HostSet, count: int) -> None:
+        self.settings = settings
+        self.hosts = hosts
+        self.ingest: list[Any] = [self._ingest_actor(i) for i in range(count)]
+
+    @classmethod
+    def start(cls, settings: Settings) -> Worker:
+        """Ray must be connected. Ingest actors default to one per partition, at most one per CPU."""
+        partitions = command_partitions(settings)
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        count = settings.pipeline.ingest_actors or min(partitions, cpus)
+        return cls(settings, HostSet.start(settings.store_url, settings.actors), count)
+
+    def _ingest_actor(self, index: int) -> Any:
+        name = f"{self.settings.pipeline.name_prefix}-{index}"
+        return ingest_actor_class(name=name).remote(name, self.settings, self.hosts.handles)
+
+    def stats(self, timeout_s: float = 10.0) -> IngestStats:
+        """The ingest actors' counters summed; an actor that does not answer is left out (and replaced
+        by the next `watch`)."""
+        return reduce(lambda a, b: a + b, self._ask("stats", timeout_s), IngestStats())
+
+    def latencies(self, timeout_s: float = 10.0) -> list[float]:
+        return [ms for part in self._ask("latencies", timeout_s) for ms in part]
+
+    def _ask(self, method: str, timeout_s: float) -> list[Any]:
+        refs = [getattr(actor, method).remote() for actor in self.ingest]
+        answers = []
+        for ref in refs:
+            try:
+                answers.append(ray.get(ref, timeout=timeout_s))
+            except ray.exceptions.RayError as error:
+                log.warning("an ingest actor did not answer %s: %s", method, type(error).__name__)
+        return answers
+
+    def watch(self, timeout_s: float = 10.0) -> list[str]:
+        """Replace ingest actors whose loop stopped or that died; returns what was done."""
+        done = []
+        for index, actor in enumerate(self.ingest):
+            try:
+                health: Health = ray.get(actor.health.remote(), timeout=timeout_s)
+                if health.running:
+                    continue
+                reason = health.error or "its loop ended"
+            except ray.exceptions.RayError as error:
+                reason = type(error).__name__
+            ray.kill(actor, no_restart=True)
+            self.ingest[index] = self._ingest_actor(index)
+            done.append(f"ingest actor {index} replaced ({reason})")
+        return done
+
+    def stop(self, drain_s: float | None = None) -> IngestStats:
+        """Drain and close the ingest actors, then the hosts. Returns the final counters."""
+        drain = self.settings.pipeline.drain_timeout_s if drain_s is None else drain_s
+        final = IngestStats()
+        try:
+            parts = ray.get([a.stop.remote(drain + 15) for a in self.ingest], timeout=drain + 30)
+            final = reduce(lambda a, b: a + b, parts, final)
+        finally:
+            for actor in self.ingest:
+                ray.kill(actor, no_restart=True)
+            self.hosts.stop()
+        return final

@@ -1,0 +1,112 @@
+"""Greedy tasks and goal work: in priority order, dependencies first, chunks into the earliest free time.
+
+Chunks stay inside one local day, so the daily cap can be kept day by day.
+"""
+
+from __future__ import annotations
+
+import heapq
+from datetime import UTC, datetime, timedelta
+
+from optimizer.baseline.board import Board, forbid, runs
+from optimizer.baseline.capacity import Capacity
+from optimizer.domain import Task
+from optimizer.solution import Placement
+from optimizer.timegrid import allowed_windows
+
+FAR = datetime.max.replace(tzinfo=UTC)
+
+
+def urgency(task: Task) -> tuple[int, datetime, str]:
+    return -task.priority, task.due or FAR, task.id
+
+
+def in_order(tasks: tuple[Task, ...]) -> list[Task]:
+    """Most urgent first, but never before what it depends on; tasks caught in a cycle are left out."""
+    by_id = {task.id: task for task in tasks}
+    waiting = {task.id: {d for d in task.depends_on if d in by_id and d != task.id} for task in tasks}
+    ready = [(urgency(task), task.id) for task in tasks if not waiting[task.id]]
+    heapq.heapify(ready)
+    ordered: list[Task] = []
+    while ready:
+        task = by_id[heapq.heappop(ready)[1]]
+        ordered.append(task)
+        for other, deps in waiting.items():
+            if task.id in deps:
+                deps.discard(task.id)
+                if not deps:
+                    heapq.heappush(ready, (urgency(by_id[other]), other))
+    return ordered
+
+
+def fill_day(
+    ok: bytearray, span: tuple[int, int], sizes: tuple[int, int], want: int
+) -> list[tuple[int, int]]:
+    """The earliest chunks (start, length) in ok[span], each of `sizes` (min, max) slots, totalling at
+    most `want` slots; the chosen slots are taken out of `ok`."""
+    low, high = sizes
+    chosen: list[tuple[int, int]] = []
+    for run_start, run_end in runs(ok, *span):
+        start = run_start
+        while want >= low and run_end - start >= low:
+            length = min(run_end - start, high, want)
+            if length < low:  # a maximum below the minimum: no chunk can be valid
+                break
+            chosen.append((start, length))
+            forbid(ok, start, start + length)
+            start, want = start + length, want - length
+    return chosen
+
+
+class WorkPlacer:
+    def __init__(self, board: Board, placed: list[Placement]) -> None:
+        self.board, self.placed = board, placed
+        self.capacity = Capacity(board, placed)
+        self.done: dict[str, datetime] = {}  # latest end of each task's chunks
+
+    def chunks_of(self, task: Task) -> list[Placement]:
+        return [p for p in self.placed if p.item_id == task.id and p.kind is task.kind]
+
+    def window(self, task: Task, tasks: tuple[Task, ...]) -> tuple[int, int]:
+        """Slots the task's new chunks must stay in: after its dependencies, before its hard due date
+        and before any frozen chunk of a task that waits for it."""
+        grid = self.board.grid
+        starts = [grid.slot_ceil(task.earliest_start)] if task.earliest_start else []
+        starts += [grid.slot_ceil(self.done[d]) for d in task.depends_on if d in self.done]
+        ends = [grid.slot(task.due)] if task.due and task.due_is_hard else []
+        waiting = (t for t in tasks if task.id in t.depends_on)
+        ends += [grid.slot(p.start) for w in waiting for p in self.chunks_of(w)]
+        return max([0, *starts]), min([grid.n_slots, *ends])
+
+    def place(self, task: Task, tasks: tuple[Task, ...]) -> list[Placement]:
+        board, grid = self.board, self.board.grid
+        frozen = self.chunks_of(task)
+        occurrence = max((p.occurrence + 1 for p in frozen), default=0)
+        effort = board.slots(task.effort)
+        want = effort - sum(board.slots((p.end - p.start) // timedelta(minutes=1)) for p in frozen)
+        low = min(board.slots(task.min_chunk), effort)
+        high = max(task.max_chunk // grid.minutes_per_slot, 1)
+        windows = allowed_windows(board.instance, task.hours, task.custom_hours)
+        ok = board.free(board.allowed(windows))
+        lo, hi = self.window(task, tasks)
+        new: list[Placement] = []
+        for day in self.capacity.days:
+            first, last = board.inside(day)
+            most = min(want, self.capacity.slots_left(day))
+            picks = fill_day(ok, (max(first, lo), min(last, hi)), (low, high), most)
+            for start, length in picks:
+                new.append(self.commit(task, start, length, occurrence + len(new)))
+                want -= length
+        ends = [p.end for p in frozen + new]
+        if ends:
+            self.done[task.id] = max(ends)
+        return new
+
+    def commit(self, task: Task, start: int, length: int, occurrence: int) -> Placement:
+        grid = self.board.grid
+        begin, end = grid.time(start), grid.time(start + length)
+        self.board.occupy(begin, end)
+        self.capacity.add(begin, end)
+        return Placement(
+            item_id=task.id, kind=task.kind, occurrence=occurrence, title=task.title, start=begin, end=end
+        )

@@ -1,0 +1,1 @@
+"""Benchmark parts: measured solves, summarised per family and model; see `optimizer.bench`."""

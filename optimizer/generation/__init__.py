@@ -1,0 +1,1 @@
+"""Seeded, realistic instance parts; `optimizer.generate` assembles them into families."""

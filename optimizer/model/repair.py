@@ -1,0 +1,103 @@
+"""Improve the start plan where greedy is weakest: requirements it broke, urgent work it left out.
+
+The greedy baseline places items one at a time and may leave a defended habit, a hard-due task or
+high-priority work out. A start that breaks a requirement the search holds is no start at all, and
+high-priority work left out is what the search would spend its time winning back. So those blocks
+are solved alone (every other block left out: a small model, quick to solve or to refute), locked
+where that puts them, and greedy plans everything else around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ortools.sat.python import cp_model
+
+from optimizer.domain import BlockKind, PlacedBlock, Priority
+from optimizer.greedy import greedy_plan
+from optimizer.model.built import Built
+from optimizer.model.demands import TaskWork
+from optimizer.model.matching import match
+from optimizer.model.objective import weighted
+from optimizer.model.runner import Outcome, run
+from optimizer.model.terms import REQUIRED_RULE, HardRule
+from optimizer.solution import Placement
+from optimizer.timegrid import frozen_blocks
+
+
+def broken_by(built: Built, plan: Sequence[Placement], rules: Sequence[HardRule]) -> list[HardRule]:
+    """The rules the plan does not keep."""
+    fits, _ = match(built.ctx, built.variables, plan)
+    placed = {fit.block: fit for fit in fits}
+    periods = {period.rule: period for period in built.periods}
+    works = {work.rule: work for work in built.works}
+    broken = []
+    for rule in rules:
+        mine = [placed[name] for name in rule.blocks if name in placed]
+        if rule.name in periods:
+            ok = len(mine) >= periods[rule.name].missing_at_most
+        else:
+            work = works[rule.name]
+            due = work.due_slot if work.due_slot is not None else built.ctx.n_slots
+            ok = sum(f.length for f in mine) >= work.budget and all(f.start + f.length <= due for f in mine)
+        if not ok:
+            broken.append(rule)
+    return broken
+
+
+def solve_alone(
+    built: Built, names: set[str], held: Sequence[HardRule], seconds: float, *, optimize: bool
+) -> Outcome:
+    """The named blocks placed alone (every other block left out) with the held rules kept: the
+    first placement found, which is quick to find or refute, or (`optimize`) the best one."""
+    trial = built.model.clone()
+    for rule in held:
+        trial.add(rule.literal == 1)
+    held_names = {rule.name for rule in held}
+    for rule in built.rules:
+        if rule.name not in held_names:
+            trial.add(rule.literal == 0)
+    for block in built.variables.all():
+        if block.spec.choices and block.spec.name not in names:
+            trial.add(block.present == 0)
+    if optimize:
+        trial.minimize(weighted([t for t in built.terms if not t.rule.startswith(REQUIRED_RULE)]))
+    return run(trial, built.ctx.instance.options, seconds, len(built.variables.all()), ())
+
+
+def with_urgent_work(
+    built: Built, plan: list[Placement], held: Sequence[HardRule], seconds: float
+) -> list[Placement]:
+    """The plan, or when it leaves high-priority work out, the requirements and that work placed by
+    search first and the rest by greedy around them (the plan must keep the held rules)."""
+    urgent = [work for work in built.works if work.task.priority >= Priority.HIGH and work.blocks]
+    if all(_placed(built, plan, work) >= work.budget for work in urgent):
+        return plan
+    names = {name for rule in held for name in rule.blocks} | {s.name for w in urgent for s in w.blocks}
+    outcome = solve_alone(built, names, held, seconds, optimize=True)
+    return around(built, outcome.solver, names) if outcome.solved else plan
+
+
+def around(built: Built, solver: cp_model.CpSolver, names: set[str]) -> list[Placement]:
+    """Greedy's plan with the named blocks locked where the solver put them."""
+    locked = [
+        PlacedBlock(
+            item_id=block.spec.item_id,
+            kind=block.spec.kind,
+            occurrence=index,
+            start=built.ctx.time(solver.value(block.start)),
+            end=built.ctx.time(solver.value(block.end)),
+            locked=True,
+        )
+        for index, block in enumerate(built.variables.all())
+        if block.spec.name in names and solver.value(block.present)
+    ]
+    instance = built.ctx.instance
+    around = instance.model_copy(update={"previous_plan": (*frozen_blocks(instance), *locked)})
+    return greedy_plan(around, include_tasks=BlockKind.TASK in built.ctx.kinds)
+
+
+def _placed(built: Built, plan: Sequence[Placement], work: TaskWork) -> int:
+    fits, _ = match(built.ctx, built.variables, plan)
+    names = {spec.name for spec in work.blocks}
+    return sum(fit.length for fit in fits if fit.block in names)

@@ -1,0 +1,87 @@
+"""Tasks and goal work on the grid: how many slots are left to place, in which chunks, and where.
+
+Chunk sizes follow the validator: at least min(min_chunk, effort) and at most max(max_chunk, one slot),
+effort rounded up to whole slots, frozen chunks counted. A task may use one chunk more than it needs
+at full size (to work around a meeting), or as many as a plan to be scored or hinted uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+
+from optimizer.domain import ALL_DAYS, PlacedBlock, Task
+from optimizer.model.blocks import BlockSpec, coarse_choices
+from optimizer.model.context import Context
+from optimizer.model.demands import TaskWork
+from optimizer.model.spans import Span, intersect, subtract
+
+
+def task_works(ctx: Context, counts: Mapping[str, int]) -> list[TaskWork]:
+    """One `TaskWork` per task and goal; `counts` gives chunk counts some plan needs, by item id."""
+    tasks = ctx.instance.work_items()
+    return [_work(ctx, task, tasks, counts.get(task.id, 0)) for task in tasks]
+
+
+def frozen_chunks(ctx: Context, task: Task) -> list[PlacedBlock]:
+    return [b for b in ctx.fixed.kept if b.item_id == task.id and b.kind is task.kind]
+
+
+def chunk_range(ctx: Context, task: Task) -> tuple[int, int]:
+    """Smallest and largest chunk in slots."""
+    effort = ctx.slots(task.effort)
+    return min(ctx.slots(task.min_chunk), effort), max(task.max_chunk // ctx.slot_minutes, 1)
+
+
+def free_stretches(ctx: Context, task: Task) -> list[Span]:
+    """Free time in the task's hours where its new chunks could go, its hard due date ignored."""
+    window = _window(ctx, task, ctx.instance.work_items(), past_due=True)
+    allowed = intersect(ctx.allowed(task.hours, task.custom_hours, ALL_DAYS), window)
+    return subtract(allowed, ctx.fixed.guarded)
+
+
+def _window(ctx: Context, task: Task, tasks: tuple[Task, ...], past_due: bool = False) -> Span:
+    """New chunks come after the task's earliest start and its dependencies' frozen chunks, and
+    before its hard due date (unless `past_due`) and the frozen chunks of tasks waiting for it."""
+    lo = [ctx.movable_slot]
+    if task.earliest_start is not None:
+        lo.append(ctx.grid.slot_ceil(task.earliest_start))
+    hi = [ctx.n_slots]
+    if task.due is not None and task.due_is_hard and not past_due:
+        hi.append(ctx.grid.slot(task.due))
+    for other in tasks:
+        if other.id in task.depends_on:
+            lo += [ctx.outer(b.start, b.end)[1] for b in frozen_chunks(ctx, other)]
+        if task.id in other.depends_on:
+            hi += [ctx.outer(b.start, b.end)[0] for b in frozen_chunks(ctx, other)]
+    return max(lo), min(hi)
+
+
+def _work(ctx: Context, task: Task, tasks: tuple[Task, ...], wanted: int) -> TaskWork:
+    frozen_minutes = sum((b.end - b.start) // timedelta(minutes=1) for b in frozen_chunks(ctx, task))
+    budget = max(0, ctx.slots(task.effort) * ctx.slot_minutes - frozen_minutes) // ctx.slot_minutes
+    low, high = chunk_range(ctx, task)
+    due_slot = ctx.grid.slot(task.due) if task.due is not None else None
+    note = ""
+    if low > high:
+        note, count = f"its chunk sizes do not fit the {ctx.slot_minutes}-minute grid", 0
+    elif 0 < budget < low:
+        note, count = f"the {budget * ctx.slot_minutes} min left are less than its smallest chunk", 0
+    else:
+        count = max(wanted, min(budget // low, -(-budget // high) + 1)) if budget else 0
+    allowed = intersect(ctx.allowed(task.hours, task.custom_hours, ALL_DAYS), _window(ctx, task, tasks))
+    choices = coarse_choices(ctx, allowed, list(ctx.fixed.guarded), low) if count else ()
+    blocks = tuple(
+        BlockSpec(
+            name=f"{task.kind.lower()}:{task.id}#{k}",
+            item_id=task.id,
+            kind=task.kind,
+            title=task.title,
+            min_len=low,
+            max_len=high,
+            choices=choices,
+            coarse=True,
+        )
+        for k in range(count)
+    )
+    return TaskWork(task, budget, frozen_minutes, due_slot, blocks, note)

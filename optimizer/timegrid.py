@@ -1,0 +1,140 @@
+"""The horizon as a grid of UTC slots, and the user's local hours expanded into UTC windows.
+
+Local hours are expanded one local day at a time in the user's zone, so a 09:00-17:00 window lasts 8 hours
+except when a DST jump falls inside it. Local times are resolved with `fold=0` (PEP 495): an ambiguous
+time (fall-back) means its first, earlier instant; a nonexistent time (spring-forward gap) is read with
+the offset in force before the jump, so it lands as far after the gap as it was into it (02:30 becomes
+03:30). A window that ends up empty after that is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from optimizer.domain import ALL_DAYS, HoursKind, Instance, PlacedBlock, TimeWindow, Weekday, WeeklyHours
+
+Window = tuple[datetime, datetime]
+
+
+class Grid:
+    """Slot `k` covers [horizon_start + k*slot, horizon_start + (k+1)*slot); only whole slots count."""
+
+    def __init__(self, instance: Instance) -> None:
+        self.origin = instance.horizon_start.astimezone(UTC)
+        self.minutes_per_slot = instance.slot_minutes
+        self._step = timedelta(minutes=instance.slot_minutes)
+        self.n_slots = (instance.horizon_end - instance.horizon_start) // self._step
+
+    def slot(self, dt: datetime) -> int:
+        """The slot containing `dt` (floor); not clamped, so instants outside the horizon stay outside."""
+        return (dt - self.origin) // self._step
+
+    def slot_ceil(self, dt: datetime) -> int:
+        """The first slot starting at or after `dt`."""
+        return -((self.origin - dt) // self._step)
+
+    def time(self, slot: int) -> datetime:
+        return self.origin + slot * self._step
+
+
+@dataclass(frozen=True)
+class LocalDay:
+    """One calendar day in the user's zone; `start`/`end` are its UTC bounds (23, 24 or 25 hours apart)."""
+
+    date: date
+    weekday: Weekday
+    start: datetime
+    end: datetime
+
+
+def to_utc(day: date, wall: time, instance: Instance) -> datetime:
+    """A local wall-clock time on `day` as a UTC instant, resolved with fold=0 (see the module doc)."""
+    local = datetime.combine(day, wall, tzinfo=instance.zone).replace(fold=0)
+    return local.astimezone(UTC)
+
+
+def local_days(instance: Instance) -> list[LocalDay]:
+    """Every local day that overlaps the horizon, in order."""
+    first = instance.horizon_start.astimezone(instance.zone).date()
+    last = (instance.horizon_end - timedelta(microseconds=1)).astimezone(instance.zone).date()
+    days = []
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        start = to_utc(day, time(0), instance)
+        end = to_utc(day + timedelta(days=1), time(0), instance)
+        days.append(LocalDay(day, Weekday(day.weekday()), start, end))
+    return days
+
+
+def merge(windows: Iterable[Window]) -> list[Window]:
+    """Sorted, non-empty windows with overlapping or touching ones joined."""
+    merged: list[Window] = []
+    for start, end in sorted(w for w in windows if w[1] > w[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def clip(windows: Iterable[Window], lo: datetime, hi: datetime) -> list[Window]:
+    return merge((max(start, lo), min(end, hi)) for start, end in windows)
+
+
+def _weekly_hours(instance: Instance, hours: HoursKind, custom: WeeklyHours | None) -> WeeklyHours:
+    if hours is HoursKind.WORKING:
+        return instance.working_hours
+    if hours is HoursKind.PERSONAL:
+        return instance.personal_hours
+    if hours is HoursKind.ANY:
+        return {day: (TimeWindow(start=time(0), end=time(0)),) for day in Weekday}
+    if custom is None:
+        raise ValueError("hours CUSTOM needs custom weekly hours; pass the item's custom_hours")
+    return custom
+
+
+def _window_on(day: LocalDay, window: TimeWindow, instance: Instance) -> Window:
+    start = to_utc(day.date, window.start, instance)
+    end = day.end if window.end == time(0) else to_utc(day.date, window.end, instance)
+    return start, end
+
+
+def allowed_windows(
+    instance: Instance,
+    hours: HoursKind,
+    custom: WeeklyHours | None,
+    days: frozenset[Weekday] = ALL_DAYS,
+) -> list[Window]:
+    """UTC windows of the given hours on the given weekdays, merged and clipped to what may still move."""
+    weekly = _weekly_hours(instance, hours, custom)
+    windows = [
+        _window_on(day, window, instance)
+        for day in local_days(instance)
+        if day.weekday in days
+        for window in weekly.get(day.weekday, ())
+    ]
+    lo = max(instance.horizon_start, instance.movable_from()).astimezone(UTC)
+    return clip(windows, lo, instance.horizon_end.astimezone(UTC))
+
+
+def busy_windows(instance: Instance) -> list[Window]:
+    """Busy calendar time inside the horizon; free (transparent) events do not block anything."""
+    events = ((e.start.astimezone(UTC), e.end.astimezone(UTC)) for e in instance.events if e.busy)
+    return clip(events, instance.horizon_start.astimezone(UTC), instance.horizon_end.astimezone(UTC))
+
+
+def frozen_blocks(instance: Instance) -> list[PlacedBlock]:
+    """Previous-plan blocks touching the horizon that stay exactly where they are: locked or already begun."""
+    cutoff = instance.movable_from()
+    return sorted(
+        (
+            block
+            for block in instance.previous_plan
+            if block.end > instance.horizon_start
+            and block.start < instance.horizon_end
+            and (block.locked or block.start < cutoff)
+        ),
+        key=lambda block: (block.start, block.item_id, block.occurrence),
+    )

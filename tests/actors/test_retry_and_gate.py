@@ -1,0 +1,76 @@
+"""The spec's retry delays, and the gate that lets HIGH overtake NORMAL and LOW when work waits."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from actors.contract import CommandPriority
+from actors.priority_gate import PriorityGate
+from actors.requests import InvalidRequest
+from actors.retry import RetryPolicy, is_retryable
+
+HIGH, NORMAL, LOW = CommandPriority.HIGH, CommandPriority.NORMAL, CommandPriority.LOW
+
+
+def test_spec_policy_waits_1_2_4_seconds_between_four_attempts() -> None:
+    policy = RetryPolicy()
+    assert policy.max_attempts == 4
+    assert [policy.delay_before(n) for n in (1, 2, 3, 4)] == [0.0, 1.0, 2.0, 4.0]
+
+
+def test_delays_are_capped() -> None:
+    policy = RetryPolicy(max_retries=8)
+    assert policy.delay_before(9) == 30.0
+
+
+def test_invalid_requests_are_not_retried() -> None:
+    assert not is_retryable(InvalidRequest("bad"))
+    assert is_retryable(TimeoutError())
+
+
+def test_waiting_work_runs_high_then_normal_then_low() -> None:
+    async def scenario() -> list[str]:
+        gate, order = PriorityGate(1), []
+        release = asyncio.Event()
+
+        async def work(name: str, priority: CommandPriority) -> None:
+            async with gate.slot(priority):
+                order.append(name)
+                await release.wait()
+
+        first = asyncio.create_task(work("first", LOW))
+        await asyncio.sleep(0)
+        queued = [
+            asyncio.create_task(work(n, p)) for n, p in [("low", LOW), ("normal", NORMAL), ("high", HIGH)]
+        ]
+        await asyncio.sleep(0)
+        assert gate.waiting == 3
+        release.set()
+        await asyncio.gather(first, *queued)
+        return order
+
+    assert asyncio.run(scenario()) == ["first", "high", "normal", "low"]
+
+
+def test_a_cancelled_waiter_gives_up_its_place() -> None:
+    async def scenario() -> tuple[int, list[str]]:
+        gate, ran = PriorityGate(1), []
+
+        async def work(name: str, priority: CommandPriority) -> None:
+            async with gate.slot(priority):
+                ran.append(name)
+
+        async with gate.slot(NORMAL):
+            cancelled = asyncio.create_task(work("cancelled", HIGH))
+            later = asyncio.create_task(work("later", LOW))
+            await asyncio.sleep(0)
+            cancelled.cancel()
+            await asyncio.sleep(0)
+        await later
+        with pytest.raises(asyncio.CancelledError):
+            await cancelled
+        return gate.waiting, ran
+
+    assert asyncio.run(scenario()) == (0, ["later"])

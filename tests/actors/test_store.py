@@ -1,0 +1,89 @@
+"""Versioned saves on both stores: a stale owner is refused, and of two racing owners exactly one wins."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from actors.store import StaleStateError, StateStore, StoreError, open_store
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StateStore]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'state.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    opened = open_store(url)
+    yield opened
+    opened.close()
+
+
+def _user() -> str:
+    return f"user-{uuid.uuid4()}"
+
+
+def test_unknown_user_loads_nothing(store: StateStore) -> None:
+    assert store.load(_user()) is None
+
+
+def test_saves_advance_the_version(store: StateStore) -> None:
+    user = _user()
+    assert store.save(user, b"one", 0, "host-a") == 1
+    assert store.save(user, b"two", 1, "host-a") == 2
+    loaded = store.load(user)
+    assert loaded is not None
+    assert (loaded.state, loaded.version, loaded.owner) == (b"two", 2, "host-a")
+
+
+def test_stale_owner_is_refused_and_changes_nothing(store: StateStore) -> None:
+    user = _user()
+    store.save(user, b"first", 0, "host-a")
+    store.save(user, b"by-b", 1, "host-b")
+    with pytest.raises(StaleStateError, match="reload the state"):
+        store.save(user, b"by-a", 1, "host-a")
+    with pytest.raises(StaleStateError):
+        store.save(user, b"again", 0, "host-a")  # a second "first" save is stale too
+    loaded = store.load(user)
+    assert loaded is not None and (loaded.state, loaded.version) == (b"by-b", 2)
+
+
+def test_two_owners_racing_on_one_version_one_wins(store: StateStore) -> None:
+    user = _user()
+    store.save(user, b"base", 0, "host-a")
+
+    def attempt(owner: str) -> str:
+        try:
+            store.save(user, owner.encode(), 1, owner)
+        except StaleStateError:
+            return "refused"
+        return "won"
+
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = list(pool.map(attempt, [f"host-{i}" for i in range(8)]))
+    assert outcomes.count("won") == 1
+    loaded = store.load(user)
+    assert loaded is not None and loaded.version == 2
+    assert loaded.state == loaded.owner.encode()
+
+
+def test_sqlite_is_shared_between_connections(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    first, second = open_store(url), open_store(url)
+    first.save("u", b"x", 0, "host-a")
+    with pytest.raises(StaleStateError):
+        second.save("u", b"y", 0, "host-b")
+    loaded = second.load("u")
+    assert loaded is not None and loaded.state == b"x"
+    first.close()
+    second.close()
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "redis://localhost/0"])
+def test_unusable_urls_are_refused_with_a_reason(url: str) -> None:
+    with pytest.raises(StoreError, match="sqlite:///"):
+        open_store(url)

@@ -1,0 +1,75 @@
+"""What a correct run looks like from the outside, read off the output topics alone."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from ingest.messages import derive_id
+from ingest.sample import SampleRecord
+from ingest.tail import Output
+
+Landed = dict[tuple[int, int], SampleRecord]
+
+
+def split(outputs: list[Output], dead_letter_topic: str) -> tuple[list[Output], list[Output]]:
+    results = [o for o in outputs if o.topic != dead_letter_topic]
+    return results, [o for o in outputs if o.topic == dead_letter_topic]
+
+
+def one_outcome_set_each(
+    records: list[SampleRecord], outputs: list[Output], dlq: str, landed: Landed
+) -> None:
+    """Valid commands have result events and no dead letter; malformed ones a dead letter and nothing else."""
+    results, dead = split(outputs, dlq)
+    answered = {o.task_id for o in results}
+    dead_ids = {landed[(o.body["sourcePartition"], o.body["sourceOffset"])].task_id for o in dead}
+    valid = {r.task_id for r in records if not r.malformed}
+    broken = {r.task_id for r in records if r.malformed}
+    assert answered == valid, f"{len(valid - answered)} commands unanswered, {len(answered - valid)} unknown"
+    assert dead_ids == broken, f"dead letters for {sorted(dead_ids ^ broken)[:5]}"
+
+
+def same_ids_same_bytes(outputs: list[Output], dlq: str) -> dict[str, bytes]:
+    """Copies of an output (after a restart or a replay) are byte-identical, and no output of a command is
+    missing: its message ids are those of positions 0..n-1. Returns each distinct output by id."""
+    results, _ = split(outputs, dlq)
+    by_id: dict[str, bytes] = {}
+    per_command: dict[str, set[str]] = defaultdict(set)
+    for output in results:
+        assert by_id.setdefault(output.message_id, output.value) == output.value, "a copy differs"
+        per_command[output.task_id].add(output.message_id)
+    for task_id, ids in per_command.items():
+        assert ids == {derive_id(task_id, "output", str(i)) for i in range(len(ids))}, f"{task_id} has gaps"
+    return by_id
+
+
+def user_order_holds(records: list[SampleRecord], outputs: list[Output], dlq: str) -> None:
+    """Each user's commands were applied, and published, in the order the user sent them."""
+    results, _ = split(outputs, dlq)
+    sequence = {r.task_id: r.sequence for r in records}
+    applied_at: dict[str, datetime] = {}
+    for output in results:
+        applied_at.setdefault(output.task_id, datetime.fromisoformat(output.body["timestamp"]))
+    for user_id, task_ids in _by_user(records).items():
+        stamps = [applied_at[t] for t in task_ids if t in applied_at]
+        assert stamps == sorted(stamps), f"{user_id}'s commands were applied out of order"
+    first_seen: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for output in results:
+        seen = first_seen[(output.topic, output.partition)]
+        if output.task_id not in seen:
+            seen.append(output.task_id)
+    for seen in first_seen.values():
+        last: dict[str, int] = {}
+        for task_id in seen:
+            user = task_id.rsplit("-", 1)[0]
+            assert last.get(user, -1) < sequence[task_id], f"{task_id} published before an earlier command"
+            last[user] = sequence[task_id]
+
+
+def _by_user(records: list[SampleRecord]) -> dict[str, list[str]]:
+    users: dict[str, list[str]] = defaultdict(list)
+    for record in sorted(records, key=lambda r: r.sequence):
+        if not record.malformed:
+            users[record.user_id].append(record.task_id)
+    return users

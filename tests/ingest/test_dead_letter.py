@@ -1,0 +1,52 @@
+"""The dead-letter record keeps everything needed to replay the command and says why it failed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from ingest.dead_letter import Failure, dead_letter_record
+from ingest.messages import DeadLetter, FailedRecord, decode
+
+FIRST = datetime(2025, 10, 27, 10, tzinfo=UTC)
+
+
+def test_envelope_holds_the_original_and_the_failure() -> None:
+    original = FailedRecord(
+        "scheduling.commands",
+        4,
+        1234,
+        b"ann",
+        b'{"taskId": "t1", "broken',
+        (("trace", b"abc"), ("empty", None)),
+    )
+    failure = Failure("SolverTimeout", "no solution within 2 s", 4, FIRST, FIRST + timedelta(seconds=7))
+    record = dead_letter_record(original, failure, "scheduling.commands.dead-letter", "node-1/42")
+    assert record.topic == "scheduling.commands.dead-letter"
+    assert record.key == b"ann"  # keyed like the original: one user's failures stay in order
+    assert dict(record.headers)["errorClass"] == b"SolverTimeout"
+    letter = decode(record.value, DeadLetter)
+    assert letter.original_value == original.value
+    assert letter.original_key == b"ann"
+    assert [(h.key, h.value) for h in letter.original_headers] == [("trace", b"abc"), ("empty", None)]
+    assert (letter.source_topic, letter.source_partition, letter.source_offset) == (
+        "scheduling.commands",
+        4,
+        1234,
+    )
+    assert (letter.error_class, letter.reason, letter.attempts) == (
+        "SolverTimeout",
+        "no solution within 2 s",
+        4,
+    )
+    assert (letter.first_failure_at, letter.last_failure_at) == (FIRST, FIRST + timedelta(seconds=7))
+    assert letter.worker_id == "node-1/42"
+
+
+def test_a_tombstone_without_key_still_gets_an_envelope() -> None:
+    original = FailedRecord("scheduling.commands", 0, 9, None, None)
+    record = dead_letter_record(
+        original, Failure("MalformedMessage", "expected bytes", 1, FIRST, FIRST), "dlq", "w"
+    )
+    letter = decode(record.value, DeadLetter)
+    assert record.key is None
+    assert letter.original_value is None and letter.original_value_size == 0

@@ -1,0 +1,91 @@
+"""Wire commands become host requests: the command's timestamp is the plan's now, bad data is typed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+import pytest
+
+from actors.contract import CommandPriority, TaskType
+from actors.requests import ScheduleRequest, SyncRequest, decode_request
+from ingest.messages import Command, MessageError
+from ingest.messages.task_data import validate_task_data
+from ingest.translate import UntranslatableCommand, work_item
+from optimizer.domain import Weekday
+
+ISSUED = datetime(2025, 10, 27, 10, 7, 30, tzinfo=UTC)  # a Monday
+SOURCE = ("scheduling.commands", 2, 17)
+
+
+def command(task_type: str, data: dict[str, Any], priority: str = "NORMAL") -> Command:
+    typed = validate_task_data(task_type, data)  # type: ignore[arg-type]
+    return Command.create(task_id="t1", user_id="ann", data=typed, timestamp=ISSUED, priority=priority)  # type: ignore[arg-type]
+
+
+HABIT = {"id": "gym", "name": "Gym", "minDurationMinutes": 45, "maxDurationMinutes": 60,
+         "hours": "PERSONAL", "allowedDays": ["MON", "WED"], "idealTime": "07:30", "priority": "HIGH",
+         "bufferAfterMinutes": 10}  # fmt: skip
+
+
+def request(cmd: Command, received: datetime = ISSUED) -> Any:
+    item = work_item(cmd, SOURCE, received)
+    assert (item.task_id, item.user_id, item.source) == ("t1", "ann", SOURCE)
+    return item, decode_request(item.task_type, item.request)
+
+
+def test_schedule_habits_plans_from_the_command_timestamp() -> None:
+    item, req = request(command("SCHEDULE_HABITS", {"timezone": "Europe/Berlin", "habits": [HABIT],
+                                                    "horizon": {"days": 2}}, "HIGH"))  # fmt: skip
+    assert isinstance(req, ScheduleRequest)
+    assert (item.task_type, item.priority) == (TaskType.SCHEDULE_HABITS, CommandPriority.HIGH)
+    inst = req.instance
+    assert inst.now == ISSUED
+    assert inst.horizon_start == datetime(2025, 10, 27, 10, 15, tzinfo=UTC)  # the next whole slot
+    assert inst.horizon_end == inst.horizon_start + timedelta(days=2)
+    (habit,) = inst.habits
+    assert (habit.min_duration, habit.max_duration, habit.buffer_after) == (45, 60, 10)
+    assert habit.allowed_days == frozenset({Weekday.MON, Weekday.WED})
+    assert (habit.ideal_time, habit.priority.name, habit.hours.value) == (time(7, 30), "HIGH", "PERSONAL")
+    assert inst.working_hours[Weekday.MON][0].start == time(9)
+    assert "time_limit_s" not in inst.options.model_fields_set  # the host applies its priority's limit
+
+
+def test_optimize_schedule_carries_work_goals_and_limits() -> None:
+    data = {
+        "tasks": [{"id": "rep", "effortMinutes": 90, "due": "2025-10-29T17:00:00Z", "dependsOn": []}],
+        "goals": [{"id": "es", "title": "Spanish", "type": "HEALTH", "targetDate": "2025-12-01T00:00:00Z",
+                   "effortMinutes": 600, "progress": {"current": 3, "target": 10, "unit": "lessons"}}],
+        "freezeMinutes": 30,
+        "focus": {"minBlockMinutes": 90, "dailyMinutes": 120, "hours": "CUSTOM"},
+        "options": {"timeLimitMs": 1500, "randomSeed": 4},
+    }  # fmt: skip
+    _, req = request(command("OPTIMIZE_SCHEDULE", data))
+    inst = req.instance
+    assert inst.tasks[0].effort == 90 and inst.tasks[0].title == "rep"
+    assert (inst.goals[0].progress_current, inst.goals[0].progress_target) == (3, 10)
+    assert req.goals["es"].goal_type == "HEALTH" and req.goals["es"].unit == "lessons"
+    assert inst.freeze_until == ISSUED + timedelta(minutes=30)
+    assert inst.focus is not None and inst.focus.hours.value == "WORKING"
+    assert (inst.options.time_limit_s, inst.options.random_seed) == (1.5, 4)
+
+
+def test_sync_calendar() -> None:
+    item, req = request(command("SYNC_CALENDAR", {"calendarId": "work", "fullSync": True}))
+    assert item.task_type is TaskType.SYNC_CALENDAR
+    assert req == SyncRequest(calendar_id="work", full_sync=True, reason="USER")
+
+
+def test_a_replay_asks_for_exactly_the_same_work() -> None:
+    cmd = command("SCHEDULE_HABITS", {"habits": [HABIT]})
+    first = work_item(cmd, SOURCE, ISSUED)
+    later = work_item(cmd, SOURCE, ISSUED + timedelta(hours=5))
+    assert first.request == later.request
+
+
+def test_data_the_domain_refuses_is_a_typed_error() -> None:
+    cmd = command("SCHEDULE_HABITS", {"horizon": {"end": "2025-10-27T10:10:00Z"}})  # ends before it starts
+    with pytest.raises(UntranslatableCommand) as caught:
+        work_item(cmd, SOURCE, ISSUED)
+    assert isinstance(caught.value, MessageError)
+    assert "horizon" in caught.value.reason and caught.value.error_class == "UntranslatableCommand"
