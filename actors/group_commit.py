@@ -1,12 +1,13 @@
 """Group commit: the states saved by the commands a host runs together go to the store in one transaction.
 
-A transaction's commit costs far more than one row's write (SQLite WAL: about 136 µs a commit against
-8 µs a row in a batch of 50, measured), and a host answers batches of commands for many users at once.
-So a save only queues its row and waits; the rows queued while the event loop runs the other ready
-commands are written together, each still checked against its own version, and every waiting save gets
-its own answer: its new version or its `StaleStateError`. A save returns only after the commit, so a
-command still counts as done only once its state is stored. While one group is being written (in a
-worker thread, for a remote store), the next one gathers.
+A transaction's commit costs more than one row's write (SQLite WAL: a save alone 15 µs on a quiet
+machine and up to 136 µs under other I/O, against 8 µs a row in a group of 16, measured), and a host
+answers batches of commands for many users at once. So a save only queues its row and waits; the rows
+queued while the event loop runs the other ready commands are written together, each still checked
+against its own version, and every waiting save gets its own answer: its new version or its
+`StaleStateError`. A save returns only after the commit, so a command still counts as done only once
+its state is stored. While one group is being written (in a worker thread, for a remote store), the
+next one gathers.
 """
 
 from __future__ import annotations
@@ -85,4 +86,3 @@ def _fail(group: list[Queued], error: BaseException) -> None:
     for _, future in group:
         if not future.done():
             future.set_exception(error)
-

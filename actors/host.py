@@ -19,12 +19,12 @@ from typing import Any, TypeVar
 from actors.activation import ActiveUsers
 from actors.calendar.edge import CalendarEdge
 from actors.contract import ItemResult, WorkItem
+from actors.group_commit import GroupCommit
 from actors.host_config import HostSettings, HostStopped
 from actors.host_stats import HostStats
 from actors.priority_gate import PriorityGate
 from actors.retry import with_retries
 from actors.sequencer import Sequencer
-from actors.group_commit import GroupCommit
 from actors.store import Save, StateStore, open_store
 from actors.user_actor import Solver, UserActor
 

@@ -21,8 +21,8 @@ STATE_FORMAT = 1
 OUTBOX_COMMANDS = 500
 OUTBOX_OUTCOMES = 2_000
 COMPRESS_ABOVE = 2_048  # bytes of JSON; smaller states are stored as plain JSON
-# A command's outcomes this small stay plain JSON: zlib saved a third of a few hundred bytes and cost
-# about a fifth of a trivial command's host CPU (measured; see docs/benchmarks.md).
+# A command's outcomes this small stay plain JSON: zlib saved about 90 of a few hundred bytes and took
+# a large share of a trivial command's host CPU (measured; see docs/benchmarks.md).
 PACK_OUTCOMES_ABOVE = 512
 _ZLIB_MARK = b"z"
 _OUTCOMES: TypeAdapter[tuple[Outcome, ...]] = TypeAdapter(tuple[Outcome, ...])

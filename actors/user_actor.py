@@ -13,7 +13,9 @@ from time import perf_counter
 from typing import Protocol
 
 from actors.calendar.edge import CalendarEdge
+from actors.calendar.events_copy import record_api_events, with_synced_copy
 from actors.calendar.saga import run_sync
+from actors.calendar.schedule_writes import write_schedule
 from actors.contract import CommandPriority, ItemResult, Outcome, TaskType, WorkItem
 from actors.report import performance_outcome
 from actors.requests import InvalidRequest, ScheduleRequest, SyncRequest, decode_request
@@ -72,7 +74,7 @@ class UserActor:
         if isinstance(request, SyncRequest):
             state, outcomes_list = await self._sync(request, solver, stamp, item.priority, calendar, timings)
         else:
-            state, outcomes_list = await self._schedule(item, request, solver, stamp, timings)
+            state, outcomes_list = await self._schedule(item, request, solver, stamp, calendar, timings)
         outcomes = tuple(outcomes_list)
         state = state.with_applied(OutboxEntry.of(item.task_id, stamp.at, outcomes))
         saving = perf_counter()
@@ -104,14 +106,19 @@ class UserActor:
         request: ScheduleRequest,
         solver: Solver,
         stamp: Stamp,
+        calendar: CalendarEdge | None,
         timings: dict[str, float],
     ) -> tuple[UserState, list[Outcome]]:
         if request.instance.user_id != self.user_id:
             raise InvalidRequest(f"request instance.user_id differs from the command's userId {self.user_id}")
+        request = with_synced_copy(self.state, request)  # a connected user's Google events win
         instance = solve_instance(self.state, request, item.task_type)
         solving = perf_counter()
         solution = await solver.solve(item.task_type, instance, item.priority)
         timings["solve"] = _ms(solving)
         applied = apply_schedule(self.state, request, item.task_type, solution, stamp)
         perf = performance_outcome(solution, item.task_type, item.priority, timings["solve"], stamp)
-        return applied.state, [*applied.outcomes, perf]
+        state = record_api_events(self.state, applied.state)
+        # Written to Google before the caller persists: a failure retries from the old state.
+        state, written = await write_schedule(state, calendar, solver, stamp, item.priority)
+        return state, [*applied.outcomes, perf, *written]

@@ -1,4 +1,5 @@
-"""`scheduling-worker bench pipeline`: the end-to-end benchmark (a command, not a timed test)."""
+"""`scheduling-worker bench pipeline` (end to end) and `bench solver` (the optimizer alone): benchmarks,
+commands rather than timed tests."""
 
 from __future__ import annotations
 
@@ -24,6 +25,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     pipeline.add_argument("--hosts", type=int, help="shard host actors (default from the settings)")
     pipeline.add_argument("--ingest-actors", type=int, help="default: one per partition, at most one per CPU")
     pipeline.set_defaults(handler=_pipeline)
+    solver = kinds.add_parser(
+        "solver",
+        help="CP-SAT alone on seeded instance families",
+        description="Solve seeded instance families on one core and report times, gaps, the cost against "
+        "the greedy baseline and validator failures. Options as `python -m optimizer.bench --help`.",
+        prefix_chars="+",  # so that every option reaches optimizer.bench's own parser untouched
+    )
+    solver.add_argument("options", nargs="*", help="passed to optimizer.bench (see --help there)")
+    solver.set_defaults(handler=_solver)
+
+
+def _solver(args: argparse.Namespace, settings: Settings) -> int:
+    from optimizer.bench import main  # only this command needs the solver benchmark
+
+    return main(args.options)
 
 
 def _pipeline(args: argparse.Namespace, settings: Settings) -> int:

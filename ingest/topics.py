@@ -4,7 +4,8 @@ Partition counts and retention come from the spec's tables. Where the spec is si
 - `notifications.calendar-updates` gets 8 partitions like `notifications.reminders`: same family,
   same consumer group and the same `userId` keying, so the group's instances balance both alike.
 - `analytics.performance` gets 4 like `analytics.usage`: one centralised analytics consumer.
-  Its messages carry no `userId`, so it is keyed by `metricType` (one series stays in order).
+  Metrics about a command are keyed by that command's `userId`, like every other output, so the
+  load spreads over the partitions; a metric with no user behind it is keyed by `metricType`.
 - A dead-letter topic has as many partitions as the largest topic it serves and keeps the failed
   message's key, so a user's failures stay in order; it keeps messages as long as its source family
   does (the spec's 7 days for commands, 30 for events, 14 for notifications), so a failure can be
@@ -75,7 +76,7 @@ CATALOG: tuple[TopicSpec, ...] = (
     _t(NOTIFICATIONS_CALENDAR_UPDATES, 8, 14, USER_ID, "calendar sync notifications", NOTIFICATIONS_DLQ),
     _t(NOTIFICATIONS_DLQ, 8, 14, ORIGINAL_KEY, "notifications that failed delivery"),
     _t(ANALYTICS_USAGE, 4, 90, USER_ID, "usage analytics"),
-    _t(ANALYTICS_PERFORMANCE, 4, 90, "metricType", "performance metrics and system health"),
+    _t(ANALYTICS_PERFORMANCE, 4, 90, "userId, else metricType", "performance metrics and system health"),
 )
 
 CONSUMER_GROUPS: tuple[ConsumerGroup, ...] = (

@@ -2,9 +2,12 @@
 
 - `typical`: one week, ~25 meetings, 6 habits, 10 tasks.
 - `heavy`: two weeks, ~80 meetings, 15 habits, 40 tasks with deadlines and dependencies, goals,
-  focus time and a daily cap.
+  focus time and a daily cap. Large but meant to mostly fit: the meetings leave about 40 h of
+  working time free, so tasks are short (30-90 min, about 28 h in all) and 40% of them may also go
+  in the evening or at the weekend; the work-hour habits, the working-hours tasks and focus time
+  still compete for those 40 h, so some low-priority work and soft deadlines may give way.
 - `tight`: an over-booked week where not everything fits (habits asked for more often and longer,
-  more work than free time, early hard deadlines).
+  more work than free time, early hard deadlines): over-constrained input belongs here.
 - `small`: two or three days with a handful of items, quick enough for property tests.
 Some instances start mid-morning with a freeze window and a previous plan (its first blocks frozen,
 a few locked), so re-planning is exercised too.
@@ -33,6 +36,7 @@ class Shape:
     pressure: float = 1.0
     load: float = 1.0
     hard: float = 0.3
+    working: float = 0.85
     focus_and_cap: bool = False
     slot_minutes: int = 15
 
@@ -54,7 +58,14 @@ def build(seed: int, shape: Shape, name: str) -> Instance:
         events=calendar.meetings(rng, zone, monday, max(shape.days // 7, 1), shape.meetings, work),
         habits=items.habits(rng, shape.habits, shape.pressure),
         tasks=items.tasks(
-            rng, shape.tasks, start, shape.days, deps=shape.deps, load=shape.load, hard=shape.hard
+            rng,
+            shape.tasks,
+            start,
+            shape.days,
+            deps=shape.deps,
+            load=shape.load,
+            hard=shape.hard,
+            working=shape.working,
         ),
         goals=items.goals(rng, shape.goals, start, shape.days),
         focus=FocusPolicy(min_block=60, daily_minutes=60) if shape.focus_and_cap else None,
@@ -101,8 +112,9 @@ def heavy(seed: int) -> Instance:
         tasks=40,
         goals=3,
         deps=True,
-        load=0.25,
+        load=0.2,
         hard=0.05,
+        working=0.6,
         focus_and_cap=True,
     )
     return build(seed, shape, "heavy")

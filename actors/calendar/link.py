@@ -17,7 +17,10 @@ class CalendarLink(BaseModel):
     calendar_id: str = "primary"
     sync_token: str | None = None
     reconnect_needed: bool = False
-    shown_blocks: tuple[str, ...] = Field(default=(), description="plan blocks the last sync left shown")
+    shown_blocks: tuple[str, ...] = Field(default=(), description="plan blocks last left on the calendar")
+    api_events: tuple[str, ...] = Field(
+        default=(), description="ids of the stored events that schedule commands brought (source API)"
+    )
     connected_at: AwareDatetime | None = None
 
 

@@ -66,12 +66,15 @@ def completed(
     ]
 
 
-def sync_performance(stamp: Stamp, ms: float, labels: dict[str, str | int]) -> PerformanceOutcome:
-    """EXTERNAL_API_CALL: the whole sync as the command saw it; requests, writes and re-plans as labels."""
+def sync_performance(
+    stamp: Stamp, ms: float, labels: dict[str, str | int], endpoint: str = "google_calendar/sync"
+) -> PerformanceOutcome:
+    """EXTERNAL_API_CALL: the sync (or a schedule command's write-back, `endpoint`) as the command saw
+    it; requests, writes and re-plans as labels."""
     return PerformanceOutcome(
         user_id=stamp.user_id,
         at=stamp.at,
         metric_type="EXTERNAL_API_CALL",
         value=round(ms, 3),
-        labels={"endpoint": "google_calendar/sync", **labels},
+        labels={"endpoint": endpoint, **labels},
     )

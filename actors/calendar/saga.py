@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from actors.calendar import google_steps as steps
 from actors.calendar.edge import CalendarEdge
+from actors.calendar.events_copy import after_sync, split_copy
 from actors.calendar.link import CalendarLink
 from actors.calendar.plan_match import block_changes
 from actors.calendar.replan import respect
@@ -90,23 +91,28 @@ async def _saga(
         for b in steps.inside(state.plan, horizon)
         if b.event_id in shown
     }
-    update = apply_sync(state.events, fetched.result, by_google_id.keys())
+    update = apply_sync(split_copy(state)[0], fetched.result, by_google_id.keys())
+    events, api_events = after_sync(state, update.events, stamp.at)  # events schedule commands brought
     plan, declined = respect(state.plan, steps.mirror_changes(update, state.plan, by_google_id))
     base = plan
     # A deletion frees time and collides with nothing: only collisions and edits need a re-plan.
     needed = bool(colliding_blocks(update.changed, plan) or update.edited_blocks)
     context = Context(edge, solver, stamp, priority, fetched.calendar, horizon)
-    settled = await settle(context, state, plan, declined, needed, update.events)
+    settled = await settle(context, state, plan, declined, needed, events)
     plan, declined = settled.plan, settled.declined
     channel = await asyncio.to_thread(steps.ensure_channel, edge, fetched.calendar, state.user_id)
     # 4. The new state (stored by the caller), 5. publish and 6. notify.
     now_shown = tuple(b.event_id for b in steps.inside(plan, horizon))
     new_link = link.model_copy(
-        update={"sync_token": fetched.result.next_sync_token, "shown_blocks": now_shown}
+        update={
+            "sync_token": fetched.result.next_sync_token,
+            "shown_blocks": now_shown,
+            "api_events": api_events,
+        }
     )
     new_state = state.model_copy(
         update={
-            "events": update.events,
+            "events": events,
             "plan": plan,
             "calendar_link": new_link,
             "calendar_id": link.calendar_id,

@@ -63,3 +63,11 @@ class StateStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def save_answers(saves: list[Save], written: list[bool]) -> list[int | StaleStateError]:
+    """`save_many`'s answers from which rows were written: the new version, or the refusal."""
+    return [
+        save.expected_version + 1 if ok else StaleStateError(save.user_id, save.expected_version, save.owner)
+        for save, ok in zip(saves, written, strict=True)
+    ]

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import psycopg
 
-from actors.store.base import Save, StaleStateError, StoredState, StoreError
+from actors.store.base import Save, StaleStateError, StoredState, StoreError, save_answers
 
 T = TypeVar("T")
 
@@ -84,10 +84,7 @@ class PostgresStore:
                 return [_write(conn, save) for save in saves]
 
         written = self._run(write_all)
-        return [
-            save.expected_version + 1 if ok else StaleStateError(save.user_id, save.expected_version, save.owner)
-            for save, ok in zip(saves, written, strict=True)
-        ]
+        return save_answers(saves, written)
 
     def close(self) -> None:
         with self._lock:

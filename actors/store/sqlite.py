@@ -7,12 +7,13 @@ a group of users' states in one transaction.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 import time
 from pathlib import Path
 
-from actors.store.base import Save, StaleStateError, StoredState, StoreError
+from actors.store.base import Save, StaleStateError, StoredState, StoreError, save_answers
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS user_state (
@@ -58,7 +59,7 @@ class SqliteStore:
         return expected_version + 1
 
     def save_many(self, saves: list[Save]) -> list[int | StaleStateError]:
-        # One transaction for the lot: a commit costs about 17 times one row's update (measured).
+        # One transaction for the lot: a save alone cost 15-136 µs (quiet or busy disk), 8 µs a row here.
         now = time.time()
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
@@ -66,12 +67,10 @@ class SqliteStore:
                 written = [self._write(save, now) for save in saves]
                 self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):  # the error that broke it is the one to tell
+                    self._db.execute("ROLLBACK")
                 raise
-        return [
-            save.expected_version + 1 if ok else StaleStateError(save.user_id, save.expected_version, save.owner)
-            for save, ok in zip(saves, written, strict=True)
-        ]
+        return save_answers(saves, written)
 
     def _write(self, save: Save, now: float) -> bool:
         """One versioned write; False when the row is not at the expected version."""

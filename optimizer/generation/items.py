@@ -73,10 +73,12 @@ def tasks(
     deps: bool,
     load: float = 1.0,
     hard: float = 0.3,
+    working: float = 0.85,
 ) -> tuple[Task, ...]:
-    """Tasks with efforts of half an hour to a day, due dates spread over the horizon, a `hard` share
-    of those three or more days out made hard, and, when `deps`, chains where a task waits for an
-    earlier one."""
+    """Tasks with efforts of half an hour to a day (scaled by `load`), due dates spread over the
+    horizon, a `hard` share of those three or more days out made hard, a `working` share kept to
+    working hours (the rest may also go in the evening or at the weekend), and, when `deps`,
+    chains where a task waits for an earlier one."""
     made: list[Task] = []
     for number in range(count):
         due = None
@@ -97,7 +99,7 @@ def tasks(
                 due_is_hard=due is not None and due >= start + timedelta(days=3) and rng.random() < hard,
                 priority=Priority(rng.choice((1, 2, 2, 3, 3, 4))),
                 depends_on=tuple(after),
-                hours=WORKING if rng.random() < 0.85 else ANY,
+                hours=WORKING if rng.random() < working else ANY,
             )
         )
     return tuple(made)

@@ -6,8 +6,9 @@
   CP-SAT keeps deterministic for any worker count. A solve that ends on its own (proven optimal or
   infeasible) or on deterministic time is repeatable; one cut short by the wall clock first is not,
   since the time limit is never exceeded.
-- Larger models also use interleaved search, so that one worker still time-slices the LNS portfolio
-  that improves a hinted plan.
+- Larger models also ask for interleaved search. On one worker CP-SAT (9.15) still runs only its
+  main subsolver (checked in its log: "1 full problem subsolver: [main]", no LNS); the flag
+  matters with several workers.
 - Small models skip CP-SAT's presolve: on a week of habits it costs more than the whole search
   (measured: median solve 40 ms with it, 19 ms without, every instance still proven optimal).
   Larger ones keep presolve but skip its probing, which on a two-week schedule took a second and

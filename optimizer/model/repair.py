@@ -24,6 +24,8 @@ from optimizer.model.terms import REQUIRED_RULE, HardRule
 from optimizer.solution import Placement
 from optimizer.timegrid import frozen_blocks
 
+URGENT = Priority.HIGH  # work at this priority or above is placed by search before greedy fills in
+
 
 def broken_by(built: Built, plan: Sequence[Placement], rules: Sequence[HardRule]) -> list[HardRule]:
     """The rules the plan does not keep."""
@@ -70,7 +72,7 @@ def with_urgent_work(
 ) -> list[Placement]:
     """The plan, or when it leaves high-priority work out, the requirements and that work placed by
     search first and the rest by greedy around them (the plan must keep the held rules)."""
-    urgent = [work for work in built.works if work.task.priority >= Priority.HIGH and work.blocks]
+    urgent = [work for work in built.works if work.task.priority >= URGENT and work.blocks]
     if all(_placed(built, plan, work) >= work.budget for work in urgent):
         return plan
     names = {name for rule in held for name in rule.blocks} | {s.name for w in urgent for s in w.blocks}

@@ -25,7 +25,12 @@ from optimizer.model.terms import HardRule
 from optimizer.solution import Conflict, Placement, SolveStatus
 
 REQUIRED_SHARE = 0.25  # of the time left, at most, to place the requirements alone
-URGENT_SHARE = 0.2  # of the time left, at most, to place high-priority work first
+# Of the time left, at most, to place high-priority work first. Most of the budget: on two-week
+# schedules the price of high-priority work left out dominates the objective, this small model (the
+# other blocks left out) is where CP-SAT wins it back, and on one worker the full model's search
+# rarely improves a complete start within seconds (measured on the heavy family, 2 s, one worker:
+# median gap 47% with 0.2, 32-36% with 0.7; typical weeks did not get worse).
+URGENT_SHARE = 0.7
 SCORE_SHARE = 0.1  # of the time left, at most, to price the start
 
 

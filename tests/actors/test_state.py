@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from actors.contract import CalendarUpdateOutcome
+from actors.packing import pack
 from actors.state import OUTBOX_COMMANDS, OUTBOX_OUTCOMES, OutboxEntry, UserState, dump_state, load_state
 from tests.actors.builders import MONDAY
 
@@ -35,3 +36,12 @@ def test_outbox_keeps_the_last_commands_and_trims_old_outcomes() -> None:
     assert kept[-1].task_id == f"t{OUTBOX_COMMANDS + 19}"
     oldest = state.applied("t20")
     assert oldest is not None and oldest.outcomes() is None  # remembered as applied, outcomes let go
+
+
+def test_small_outcomes_stay_plain_and_packed_entries_still_read() -> None:
+    small, big = _entry(1), _entry(2, outcomes=10)
+    assert small.packed is not None and small.packed.startswith(b"[")  # no zlib for a few hundred bytes
+    assert big.packed is not None and not big.packed.startswith(b"[")
+    assert big.outcomes() == OutboxEntry.of("t2", MONDAY, big.outcomes() or ()).outcomes()
+    stored_packed = small.model_copy(update={"packed": pack(small.packed)})  # as earlier versions stored it
+    assert stored_packed.outcomes() == small.outcomes()

@@ -19,6 +19,7 @@ from tests.google_calendar.wiring import (
     calendar_settings,
     connect,
     edge_for,
+    fail_next_save,
     habits_item,
     host_for,
     label,
@@ -55,10 +56,11 @@ def gym_events(user: UserHands) -> dict[str, dict]:
 
 
 def planned(host: ShardHost, fake: FakeGoogleCalendar) -> None:
-    """Three daily gym blocks planned, then shown on the calendar by a sync."""
-    run(host, habits_item(days=3))
+    """Three daily gym blocks planned and written by the schedule command; a sync then finds them shown."""
+    (plan,) = run(host, habits_item(days=3))
+    assert plan.ok and label(plan, "writes") == 3 and version(fake) == 3
     (result,) = run(host, sync_item())
-    assert result.ok and label(result, "writes") == 3 and version(fake) == 3
+    assert result.ok and label(result, "writes") == 0 and version(fake) == 3
 
 
 def test_the_plan_is_written_once_and_a_replay_writes_nothing(
@@ -80,21 +82,16 @@ def test_the_plan_is_written_once_and_a_replay_writes_nothing(
 def test_a_sync_retried_after_a_failed_save_writes_nothing_twice(
     host: ShardHost, fake: FakeGoogleCalendar, user: UserHands, store: StateStore
 ) -> None:
-    run(host, habits_item(days=3))
-    saves = store.save
-    failures = [1]
-
-    def flaky_save(*args: object) -> int:
-        if failures:  # the first save after the write-back fails: the saga's step 4 compensation runs
-            failures.pop()
-            raise OSError("disk went away")
-        return saves(*args)  # type: ignore[arg-type]
-
-    store.save = flaky_save  # type: ignore[method-assign]
+    planned(host, fake)
+    victim = sorted(stored(store).plan, key=lambda b: b.start)[1]
+    user.add("Offsite", victim.start, victim.end)  # the sync moves that block: one write
+    fail_next_save(store)  # the first save after the write-back fails: step 4 compensation runs
     (result,) = run(host, sync_item())
 
     assert result.ok and result.attempts == 2
-    assert label(result, "writes") == 0 and version(fake) == 3 and len(gym_events(user)) == 3
+    # The retry found the block moved already: no write of its own, and the calendar moved it once.
+    assert label(result, "writes") == 0 and version(fake) == 3 + 2 and len(gym_events(user)) == 3
+    assert next(b for b in stored(store).plan if b.event_id == victim.event_id).start != victim.start
 
 
 def test_a_meeting_over_a_block_moves_only_that_block(

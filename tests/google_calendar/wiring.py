@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from actors.calendar.connect import connect_user
 from actors.calendar.edge import CalendarEdge
@@ -29,6 +30,7 @@ from actors.retry import RetryPolicy
 from actors.solver import SolverDispatch, SolverSettings
 from actors.state import UserState, load_state
 from actors.store import StateStore
+from optimizer.domain import CalendarEvent
 from tests.actors.builders import gym, instance, item
 from tests.fakes.google_calendar import FakeGoogleCalendar
 
@@ -73,12 +75,12 @@ def sync_item(task_id: str | None = None, full: bool = False, user_id: str = USE
     return item(task_id or f"sync-{next(_ids)}", SyncRequest(full_sync=full), user_id=user_id)
 
 
-def habits_item(days: int = 3) -> WorkItem:
-    """A daily one-hour gym habit, 9-17 on any day, over `days` days from DAY0."""
-    inst = instance(USER, now=DAY0, days=days, habits=(gym(hours="WORKING"),), working_hours=_every_day())
-    return item(
-        f"plan-{next(_ids)}", ScheduleRequest(instance=inst), user_id=USER, task_type=TaskType.SCHEDULE_HABITS
-    )
+def habits_item(days: int = 3, events: tuple[CalendarEvent, ...] = (), user_id: str = USER) -> WorkItem:
+    """A daily one-hour gym habit, 9-17 on any day, over `days` days from DAY0, around `events`."""
+    habit = gym(hours="WORKING")
+    inst = instance(user_id, now=DAY0, days=days, habits=(habit,), working_hours=_every_day(), events=events)
+    request = ScheduleRequest(instance=inst)
+    return item(f"plan-{next(_ids)}", request, user_id=user_id, task_type=TaskType.SCHEDULE_HABITS)
 
 
 def _every_day() -> dict[int, list[dict[str, str]]]:
@@ -87,6 +89,22 @@ def _every_day() -> dict[int, list[dict[str, str]]]:
 
 def run(host: ShardHost, *items: object) -> list[ItemResult]:
     return asyncio.run(host.handle(list(items)))  # type: ignore[arg-type]
+
+
+def fail_next_save(store: StateStore) -> None:
+    """The store's next save (one row or a group) fails once, as a lost disk or connection would."""
+    failures = [OSError("disk went away")]
+    for name in ("save", "save_many"):
+        real = getattr(store, name, None)
+        if real is None:
+            continue
+
+        def flaky(*args: object, _real: Any = real) -> Any:
+            if failures:
+                raise failures.pop()
+            return _real(*args)
+
+        setattr(store, name, flaky)
 
 
 def stored(store: StateStore, user_id: str = USER) -> UserState:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
+from ingest.cli import main as cli_main
 from optimizer.bench import main, run
 from optimizer.benchmark.summary import percentile
 
@@ -26,3 +29,9 @@ def test_run_reports_each_family_and_model() -> None:
     assert table[0].startswith("| family | model | n | wall ms p50 / p95 / p99")
     assert len(table) == 4 and all(line.count("|") == table[0].count("|") for line in table)
     assert main(["--family", "small", "--model", "habits", "--seeds", "1", "--time-limit", "1"]) == 0
+
+
+def test_the_worker_cli_runs_the_solver_benchmark(capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli_main(["bench", "solver", "--family", "small", "--model", "habits", "--seeds", "1"])
+    assert code == 0
+    assert "| small | habits | 1 |" in capsys.readouterr().out

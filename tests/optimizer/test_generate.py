@@ -42,3 +42,14 @@ def test_tight_weeks_ask_for_more_than_fits() -> None:
         plan = greedy_plan(week, include_tasks=True)
         placed = sum((p.end - p.start) // timedelta(minutes=1) for p in plan if p.kind != "HABIT")
         assert placed < sum(task.effort for task in week.work_items())
+
+
+def test_heavy_fortnights_are_large_but_mostly_fit() -> None:
+    """Over-booking is the tight family's job: even greedy places most of a heavy fortnight's work."""
+    for seed in range(3):
+        fortnight = heavy(seed)
+        work = {task.id for task in fortnight.work_items()}
+        plan = greedy_plan(fortnight, include_tasks=True)
+        placed = sum((p.end - p.start) // timedelta(minutes=1) for p in plan if p.item_id in work)
+        assert placed >= 0.6 * sum(task.effort for task in fortnight.work_items())
+        assert any(task.hours != "WORKING" for task in fortnight.tasks)
