@@ -7,6 +7,7 @@ nothing, and a worker killed mid-stream loses nothing and duplicates no event.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -136,7 +137,7 @@ def test_a_host_crash_and_a_full_window_lose_nothing(kafka_settings: Settings, t
         worker = Worker.start(settings)
         try:
             wait_done(worker, 60, timeout_s=120)
-            ray.kill(worker.hosts.handles[0], no_restart=False)  # Ray restarts it with an empty memory
+            crash_until_resent(worker)
             wait_done(worker, len(records), timeout_s=180)
             stats = worker.stats()
             seen = outputs(settings)
@@ -147,3 +148,18 @@ def test_a_host_crash_and_a_full_window_lose_nothing(kafka_settings: Settings, t
     checks.one_outcome_set_each(records, seen, dlq, landed)
     checks.user_order_holds(records, seen, dlq)
     checks.same_ids_same_bytes(seen, dlq)
+
+
+def crash_until_resent(worker: Worker) -> None:
+    """Kill a host until a kill lands while it holds calls (Ray restarts it with an empty memory).
+
+    A kill between two calls costs nothing to resend, so one kill alone would make the test depend on
+    timing; the work left (hundreds of commands, twenty in flight) leaves room for several tries.
+    """
+    for _ in range(10):
+        ray.kill(worker.hosts.handles[0], no_restart=False)
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and worker.stats().resent == 0:
+            time.sleep(0.1)
+        if worker.stats().resent:
+            return
