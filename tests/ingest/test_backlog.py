@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
 
 from hypothesis import given
@@ -47,7 +48,8 @@ def test_release_respects_user_order_and_priority(
     for it in items:
         backlog.push(it)
     released: list[WorkItem] = []
-    for limit in limits * 10:
+    # Cycle through the limits until the backlog is empty (each pop of a non-empty backlog releases one).
+    for limit in itertools.islice(itertools.cycle(limits), len(items) + 1):
         heads = {}
         for it in items:
             if it not in released and it.user_id not in heads:
