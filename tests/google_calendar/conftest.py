@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from actors.calendar.edge import CalendarEdge
 from actors.google_calendar import (
     BreakerState,
     CalendarCalls,
@@ -16,8 +18,12 @@ from actors.google_calendar import (
     UserCalendar,
     connect,
 )
+from actors.host import ShardHost
+from actors.store import StateStore, open_store
 from tests.fakes.google_calendar import FakeGoogleCalendar, Grant
 from tests.google_calendar.support import WEEK_START, FakeTime, UserHands, at
+from tests.google_calendar.wiring import calendar_settings, edge_for, host_for
+from tests.google_calendar.wiring import connect as connect_user
 
 ACCOUNT = "ada@example.com"
 
@@ -84,3 +90,20 @@ def user(fake: FakeGoogleCalendar, google_grant: Grant) -> UserHands:
 @pytest.fixture
 def horizon() -> Horizon:
     return Horizon(start=WEEK_START, end=at(7, 0))
+
+
+# A connected user's shard host, as the sync and write-back tests drive it: SQLite, the fake Google.
+@pytest.fixture
+def store(tmp_path: Path) -> StateStore:
+    return open_store(f"sqlite:///{tmp_path / 'state.sqlite3'}")
+
+
+@pytest.fixture
+def edge(fake: FakeGoogleCalendar) -> CalendarEdge:
+    return edge_for(calendar_settings(fake))
+
+
+@pytest.fixture
+def host(store: StateStore, edge: CalendarEdge, grant: OAuthGrant) -> ShardHost:
+    connect_user(store, edge, grant)
+    return host_for(store, edge)

@@ -3,22 +3,15 @@ placed blocks reach Google with the fewest writes before the plan is stored, and
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from actors.calendar.edge import CalendarEdge
-from actors.google_calendar import OAuthGrant, google_event_id
+from actors.google_calendar import google_event_id
 from actors.host import ShardHost
-from actors.store import StateStore, open_store
+from actors.store import StateStore
 from optimizer.domain import CalendarEvent
 from tests.fakes.google_calendar import FakeGoogleCalendar, fault
 from tests.google_calendar.conftest import ACCOUNT
 from tests.google_calendar.support import UserHands
 from tests.google_calendar.wiring import (
-    calendar_settings,
-    connect,
-    edge_for,
     fail_next_save,
     habits_item,
     host_for,
@@ -28,22 +21,6 @@ from tests.google_calendar.wiring import (
     stored,
     sync_item,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> StateStore:
-    return open_store(f"sqlite:///{tmp_path / 'state.sqlite3'}")
-
-
-@pytest.fixture
-def edge(fake: FakeGoogleCalendar) -> CalendarEdge:
-    return edge_for(calendar_settings(fake))
-
-
-@pytest.fixture
-def host(store: StateStore, edge: CalendarEdge, grant: OAuthGrant) -> ShardHost:
-    connect(store, edge, grant)
-    return host_for(store, edge)
 
 
 def version(fake: FakeGoogleCalendar) -> int:

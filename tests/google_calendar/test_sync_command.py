@@ -3,22 +3,13 @@ real client library, a real SQLite state store and the real CP-SAT for re-plans.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from actors.calendar.edge import CalendarEdge
 from actors.google_calendar import OAuthGrant
 from actors.host import ShardHost
-from actors.store import StateStore, open_store
+from actors.store import StateStore
 from tests.fakes.google_calendar import FakeGoogleCalendar
 from tests.google_calendar.support import UserHands
 from tests.google_calendar.wiring import (
     calendar_changes,
-    calendar_settings,
-    connect,
-    edge_for,
-    host_for,
     label,
     on,
     run,
@@ -26,22 +17,6 @@ from tests.google_calendar.wiring import (
     sync_item,
     updates,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> StateStore:
-    return open_store(f"sqlite:///{tmp_path / 'state.sqlite3'}")
-
-
-@pytest.fixture
-def edge(fake: FakeGoogleCalendar) -> CalendarEdge:
-    return edge_for(calendar_settings(fake))
-
-
-@pytest.fixture
-def host(store: StateStore, edge: CalendarEdge, grant: OAuthGrant) -> ShardHost:
-    connect(store, edge, grant)
-    return host_for(store, edge)
 
 
 def test_first_sync_publishes_the_calendar_and_completes(

@@ -3,47 +3,22 @@ collision moves only what must move, the user's edits and deletions win, and rep
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from actors.calendar.edge import CalendarEdge
-from actors.google_calendar import OAuthGrant, google_event_id
+from actors.google_calendar import google_event_id
 from actors.host import ShardHost
-from actors.store import StateStore, open_store
+from actors.store import StateStore
 from tests.fakes.google_calendar import FakeGoogleCalendar
 from tests.google_calendar.conftest import ACCOUNT
 from tests.google_calendar.support import UserHands
 from tests.google_calendar.wiring import (
     calendar_changes,
-    calendar_settings,
-    connect,
-    edge_for,
     fail_next_save,
     habits_item,
-    host_for,
     label,
     run,
     stored,
     sync_item,
     updates,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> StateStore:
-    return open_store(f"sqlite:///{tmp_path / 'state.sqlite3'}")
-
-
-@pytest.fixture
-def edge(fake: FakeGoogleCalendar) -> CalendarEdge:
-    return edge_for(calendar_settings(fake))
-
-
-@pytest.fixture
-def host(store: StateStore, edge: CalendarEdge, grant: OAuthGrant) -> ShardHost:
-    connect(store, edge, grant)
-    return host_for(store, edge)
 
 
 def version(fake: FakeGoogleCalendar) -> int:
