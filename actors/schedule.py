@@ -2,6 +2,7 @@
 
 The stored plan is the previous plan when the command brings none, so re-plans stay stable. A habit-only
 solve must not place habits over the worker's own task or goal blocks, so those enter it as busy events.
+Blocks the user deleted enter it as locked blocks and leave its plan again (actors/declined.py).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from dataclasses import dataclass
 
 from actors.calendar.link import PlanningBasis
 from actors.contract import CalendarBlockOutcome, Outcome, TaskType
+from actors.declined import ghosts, outcomes_without, remember, without
 from actors.plan_diff import diff_plan, live_blocks
 from actors.progress import update_goals, update_habits
 from actors.reminders import goal_deadline_reminders, habit_reminders
 from actors.report import problems_outcome
 from actors.requests import ScheduleRequest
 from actors.stamp import Stamp
-from actors.state import UserState
+from actors.state import PlanBlock, UserState
 from optimizer.domain import BlockKind, CalendarEvent, Instance, PlacedBlock
 from optimizer.solution import Solution, SolveStatus
 
@@ -33,6 +35,17 @@ class Applied:
     outcomes: list[Outcome]
 
 
+def _previous(block: PlanBlock) -> PlacedBlock:
+    return PlacedBlock(
+        item_id=block.item_id,
+        kind=block.kind,
+        occurrence=block.occurrence,
+        start=block.start,
+        end=block.end,
+        locked=block.pinned,
+    )
+
+
 def solve_instance(state: UserState, request: ScheduleRequest, task_type: TaskType) -> Instance:
     instance = request.instance
     if task_type is TaskType.SCHEDULE_HABITS:
@@ -40,20 +53,16 @@ def solve_instance(state: UserState, request: ScheduleRequest, task_type: TaskTy
     live = live_blocks(state.plan, instance.now)
     scope = SCOPE[task_type]
     update: dict[str, object] = {}
-    if not instance.previous_plan:
-        previous = [
-            PlacedBlock(
-                item_id=b.item_id,
-                kind=b.kind,
-                occurrence=b.occurrence,
-                start=b.start,
-                end=b.end,
-                locked=b.pinned,
-            )
-            for b in live
-            if b.kind in scope
-        ]
-        update["previous_plan"] = tuple(previous)
+    previous = instance.previous_plan or tuple(_previous(b) for b in live if b.kind in scope)
+    taken = {(p.kind, p.item_id, p.occurrence) for p in previous}
+    # The user's deleted blocks hold their occurrence where it was (locked; pinned when remembered).
+    declined = tuple(
+        _previous(b)
+        for b in live_blocks(ghosts(state, state.plan), instance.now)
+        if b.kind in scope and b.key not in taken
+    )
+    if previous + declined != instance.previous_plan:
+        update["previous_plan"] = previous + declined
     held = [
         CalendarEvent(id=f"worker-block/{b.event_id}", title=b.title, start=b.start, end=b.end)
         for b in live
@@ -74,15 +83,17 @@ def apply_schedule(
     plan, calendar = state.plan, list[CalendarBlockOutcome]()
     if solution.status in PLANNED:
         scope = SCOPE[task_type]
+        declined = ghosts(state, state.plan)  # solved as locked; they leave the plan again here
         plan, calendar = diff_plan(
-            state.plan, solution.placements, scope, instance, request.calendar_id, stamp
+            (*state.plan, *declined), solution.placements, scope, instance, request.calendar_id, stamp
         )
+        plan, calendar = without(plan, declined), outcomes_without(calendar, declined)
     reminders = habit_reminders(state.plan, plan, instance.habits, request.reminders, stamp, instance.now)
     problems = problems_outcome(solution, len(calendar), stamp)
     outcomes: list[Outcome] = [*habit_events, *goal_events, *calendar, *reminders, *goal_reminders]
     if problems is not None:
         outcomes.append(problems)
-    new_state = state.model_copy(
+    new_state = remember(state, (), instance.now).model_copy(
         update={
             "calendar_id": request.calendar_id,
             "events": tuple(e for e in instance.events if e.end > instance.now),

@@ -100,6 +100,8 @@ class UserState(_Frozen):
     applied_at: AwareDatetime | None = None
     calendar_link: CalendarLink | None = None
     planning: PlanningBasis | None = None
+    # Blocks the user deleted from their calendar, never to be placed again (actors/declined.py).
+    declined: tuple[PlanBlock, ...] = ()
 
     def applied(self, task_id: str) -> OutboxEntry | None:
         return next((entry for entry in reversed(self.outbox) if entry.task_id == task_id), None)

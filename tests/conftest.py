@@ -2,6 +2,11 @@
 
 import os
 
+# Ray swaps 127.0.0.1 for the machine's outward address unless it is told the cluster is this one
+# machine; read when ray is first imported, so it is set before any test module imports it.
+# The tests' traffic then stays on loopback.
+os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+
 from hypothesis import settings
 
 pytest_plugins = [

@@ -1,8 +1,9 @@
 """Keeping the plan conflict-free after calendar changes: the user's edits win, then a stable re-plan.
 
 Blocks the user moved or renamed are pinned where they left them (the re-plan treats them as fixed).
-Blocks the user deleted leave the plan; within the sync they stay behind as pinned "ghosts" in what is
-solved, so the re-plan counts that occurrence as taken and does not put it back elsewhere. The re-plan
+Blocks the user deleted leave the plan; they stay behind as pinned "ghosts" in what is solved, in this
+sync and (remembered as declined, actors/declined.py) in every later one, so the re-plan counts that
+occurrence as taken and does not put it back elsewhere. The re-plan
 solves the last schedule command's instance again with today's calendar and the stored plan as the
 previous plan, so only what has to move moves.
 """
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from actors.calendar.link import PlanningBasis
 from actors.calendar.plan_match import align
 from actors.contract import CommandPriority, TaskType
+from actors.declined import ghosts, without
 from actors.plan_diff import diff_plan
 from actors.requests import ScheduleRequest
 from actors.schedule import PLANNED, SCOPE, solve_instance
@@ -82,6 +84,7 @@ async def replan(
         update={"events": tuple(events), "now": max(stamp.at, basis.instance.now), "previous_plan": ()}
     )
     request = ScheduleRequest(instance=instance, calendar_id=state.calendar_id)
+    declined = (*declined, *ghosts(state, (*plan, *declined)))  # this sync's deletes and earlier ones
     working = (*plan, *declined)
     solved = solve_instance(state.model_copy(update={"plan": working}), request, task_type)
     solution = await solver.solve(task_type, solved, priority)
@@ -89,5 +92,4 @@ async def replan(
         return Replanned(plan, solution)
     placements = align(solution.placements, working)
     new_plan, _ = diff_plan(working, placements, SCOPE[task_type], instance, state.calendar_id, stamp)
-    ghosts = {b.event_id for b in declined}
-    return Replanned(tuple(b for b in new_plan if b.event_id not in ghosts), solution)
+    return Replanned(without(new_plan, declined), solution)

@@ -22,6 +22,7 @@ from actors.calendar.replan import respect
 from actors.calendar.report import completed, sync_failed, sync_performance
 from actors.calendar.settle import Context, settle
 from actors.contract import CommandPriority, Outcome
+from actors.declined import remember
 from actors.google_calendar.errors import ReconnectNeeded
 from actors.google_calendar.events import google_event_id
 from actors.google_calendar.mirror import apply_sync, colliding_blocks
@@ -110,7 +111,8 @@ async def _saga(
             "api_events": api_events,
         }
     )
-    new_state = state.model_copy(
+    # The user's deletes stay declined: later solves do not place them again.
+    new_state = remember(state, settled.declined, stamp.at).model_copy(
         update={
             "events": events,
             "plan": plan,

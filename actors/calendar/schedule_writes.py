@@ -21,6 +21,7 @@ from actors.calendar.plan_match import block_changes
 from actors.calendar.report import conflict_resolved, sync_failed, sync_performance
 from actors.calendar.settle import Context, Settled, settle
 from actors.contract import CommandPriority, Outcome
+from actors.declined import remember
 from actors.google_calendar.errors import ReconnectNeeded
 from actors.google_calendar.sync import Horizon
 from actors.stamp import Stamp
@@ -65,7 +66,8 @@ async def write_schedule(
 
 def _settled_state(state: UserState, link: CalendarLink, settled: Settled, horizon: Horizon) -> UserState:
     shown = tuple(b.event_id for b in steps.inside(settled.plan, horizon))
-    return state.model_copy(
+    # Blocks the user deleted while we wrote stay declined, as the sync's deletes do.
+    return remember(state, settled.declined, horizon.start).model_copy(
         update={"plan": settled.plan, "calendar_link": link.model_copy(update={"shown_blocks": shown})}
     )
 

@@ -15,11 +15,14 @@ from ortools.sat.python import cp_model
 from optimizer.domain import PriorityMode, SolveOptions
 from optimizer.model.built import Built
 from optimizer.model.hints import hint_solution
+from optimizer.model.lns import improve
 from optimizer.model.objective import levels, weighted
 from optimizer.model.runner import Clock, Outcome, run
 from optimizer.model.terms import REQUIRED_RULE, HardRule, Term
 from optimizer.model.weights import PRIORITY_WEIGHT
 from optimizer.solution import SolveStatus
+
+FULL_SHARE = 0.35  # of the time, at most, for the full model before LNS takes over
 
 
 def optimize(
@@ -43,8 +46,20 @@ def optimize(
     terms = _priced(built.terms, [*held, *given_up])
     if options.priority_mode is PriorityMode.WEIGHTED or not terms:
         model.minimize(weighted(terms))
-        return run(model, options, clock.left(), len(built.variables.all()), ())
+        return _weighted(built, model, options, clock)
     return _lexicographic(built, model, terms, options, clock)
+
+
+def _weighted(built: Built, model: cp_model.CpModel, options: SolveOptions, clock: Clock) -> Outcome:
+    """The full model first, for its bound and for a plan proven optimal where it can be; if it
+    proves nothing within its share, the rest of the time improves its plan by LNS."""
+    blocks = len(built.variables.all())
+    first = run(model, options, clock.left() * FULL_SHARE, blocks, ())
+    if first.status is SolveStatus.OPTIMAL or first.status is SolveStatus.INFEASIBLE:
+        return first
+    if not first.solved:
+        return run(model, options, clock.left(), blocks, ())
+    return improve(built, model, options, clock, first)
 
 
 def _priced(terms: Sequence[Term], decided: Sequence[HardRule]) -> list[Term]:
