@@ -83,7 +83,9 @@ def apply_schedule(
     plan, calendar = state.plan, list[CalendarBlockOutcome]()
     if solution.status in PLANNED:
         scope = SCOPE[task_type]
-        declined = ghosts(state, state.plan)  # solved as locked; they leave the plan again here
+        # Solved as locked (unless the command's own previous plan held their key); they leave it here.
+        given = {(p.kind, p.item_id, p.occurrence) for p in instance.previous_plan}
+        declined = tuple(b for b in ghosts(state, state.plan) if b.key not in given)
         plan, calendar = diff_plan(
             (*state.plan, *declined), solution.placements, scope, instance, request.calendar_id, stamp
         )

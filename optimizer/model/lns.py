@@ -26,7 +26,9 @@ MIN_SECONDS = 0.05  # below this, a neighbourhood solve cannot load its model
 ITEMS_PER_STEP = 4
 
 
-def improve(built: Built, model: cp_model.CpModel, options: SolveOptions, clock: Clock, best: Outcome) -> Outcome:
+def improve(
+    built: Built, model: cp_model.CpModel, options: SolveOptions, clock: Clock, best: Outcome
+) -> Outcome:
     """`model` is the full model with its objective; `best` a plan of it. Returns the best plan found,
     FEASIBLE, with `best`'s bound."""
     if not best.has_plan or best.objective is None:
@@ -88,7 +90,8 @@ def _solve_part(
     for block in blocks:
         if block.spec.name not in free:
             _fix(part, block, solver)
-    found = run(part, options, seconds, len(free), ())
+    # Sized as the full model, so presolve runs: it removes the fixed blocks, leaving a small model.
+    found = run(part, options, seconds, len(blocks), ())
     return found if found.solved else None
 
 

@@ -22,7 +22,8 @@ from optimizer.model.terms import REQUIRED_RULE, HardRule, Term
 from optimizer.model.weights import PRIORITY_WEIGHT
 from optimizer.solution import SolveStatus
 
-FULL_SHARE = 0.35  # of the time, at most, for the full model before LNS takes over
+FULL_SHARE = 0.3  # of the time, for the full model before LNS takes over
+FULL_FLOOR = 0.5  # seconds, at least (within the time): enough to prove a week optimal under load
 
 
 def optimize(
@@ -51,10 +52,12 @@ def optimize(
 
 
 def _weighted(built: Built, model: cp_model.CpModel, options: SolveOptions, clock: Clock) -> Outcome:
-    """The full model first, for its bound and for a plan proven optimal where it can be; if it
-    proves nothing within its share, the rest of the time improves its plan by LNS."""
+    """The full model first, for its bound and for a plan proven optimal where it can be (a week of
+    habits is, in milliseconds); if it proves nothing within its share, the rest of the time
+    improves its plan by LNS."""
     blocks = len(built.variables.all())
-    first = run(model, options, clock.left() * FULL_SHARE, blocks, ())
+    first_seconds = max(clock.left() * FULL_SHARE, min(clock.left(), FULL_FLOOR))
+    first = run(model, options, first_seconds, blocks, ())
     if first.status is SolveStatus.OPTIMAL or first.status is SolveStatus.INFEASIBLE:
         return first
     if not first.solved:

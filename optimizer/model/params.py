@@ -8,7 +8,7 @@
   since the time limit is never exceeded.
 - Larger models also ask for interleaved search. On one worker CP-SAT (9.15) still runs only its
   main subsolver (checked in its log: "1 full problem subsolver: [main]", no LNS); the flag
-  matters with several workers.
+  matters with several workers, and `model/lns.py` runs an LNS of our own.
 - Small models skip CP-SAT's presolve: on a week of habits it costs more than the whole search
   (measured: median solve 40 ms with it, 19 ms without, every instance still proven optimal).
   Larger ones keep presolve but skip its probing, which on a two-week schedule took a second and
