@@ -26,6 +26,21 @@ CREATE TABLE IF NOT EXISTS user_state (
 """
 
 
+def _prepare(db: sqlite3.Connection, deadline: float) -> None:
+    """WAL mode and the schema. Several hosts open a new file at once, and switching the journal mode
+    can answer "database is locked" at once rather than wait in the busy handler: so try again."""
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(SCHEMA)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class SqliteStore:
     local = True
 
@@ -36,9 +51,7 @@ class SqliteStore:
             self._db = sqlite3.connect(
                 path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(SCHEMA)
+            _prepare(self._db, time.monotonic() + busy_timeout_s)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open SQLite state store at {path}: {error}; check the path") from error
         # One connection per store; hosts may call it from worker threads, one statement at a time.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,3 +89,31 @@ def test_sqlite_is_shared_between_connections(tmp_path: Path) -> None:
 def test_unusable_urls_are_refused_with_a_reason(url: str) -> None:
     with pytest.raises(StoreError, match="sqlite:///"):
         open_store(url)
+
+
+_start: Any = None
+
+
+def _hold_at(barrier: Any) -> None:
+    global _start
+    _start = barrier
+
+
+def _open_and_save(args: tuple[str, str]) -> int:
+    url, user = args
+    _start.wait()  # every process opens the new file at the same moment
+    store = open_store(url)
+    try:
+        return store.save(user, b"{}", 0, user)
+    finally:
+        store.close()
+
+
+def test_hosts_opening_a_new_sqlite_file_at_once_all_get_in(tmp_path: Path) -> None:
+    # Host processes start together and each opens (and so prepares) the same new file.
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    spawn = multiprocessing.get_context("spawn")
+    barrier = spawn.Barrier(6)
+    with spawn.Pool(6, initializer=_hold_at, initargs=(barrier,)) as pool:
+        versions = pool.map(_open_and_save, [(url, f"user-{n}") for n in range(6)], chunksize=1)
+    assert versions == [1] * 6
