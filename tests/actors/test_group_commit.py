@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from actors.group_commit import GroupCommit
 from actors.store import Save, StaleStateError, StateStore, open_store
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StateStore]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'state.sqlite3'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    opened = open_store(url)
-    yield opened
-    opened.close()
 
 
 def _users(count: int) -> list[str]:
