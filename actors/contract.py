@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
 
 class TaskType(StrEnum):
@@ -44,23 +44,47 @@ class WorkItem:
     request: bytes
     source: tuple[str, int, int] = ("", -1, -1)  # topic, partition, offset: for logs only
 
+    def __reduce__(self) -> tuple[type[WorkItem], tuple[object, ...]]:
+        # Pickled as plain arguments: a frozen slots dataclass's own pickling looks its fields up
+        # on every call, which cost more than the rest of a cheap command's trip to its host.
+        fields = (self.task_id, self.user_id, self.task_type, self.priority, self.received_at)
+        return WorkItem, (*fields, self.request, self.source)
+
 
 @dataclass(frozen=True, slots=True)
 class ItemResult:
-    """The answer for one WorkItem: outcomes to publish, or why it failed after its retries."""
+    """The answer for one WorkItem: outcomes to publish, or why it failed after its retries.
+
+    Outcomes travel as the JSON the user's outbox keeps them in (`OUTCOMES`): the host encodes them
+    once, for the store and for the way back, a replay hands back the stored bytes unchanged, and
+    pickling a list of pydantic models across processes would cost more than that whole encoding.
+    """
 
     task_id: str
     user_id: str
-    outcomes: tuple[Outcome, ...] = ()
+    outcomes_json: bytes = b"[]"
     error_class: str | None = None
     reason: str | None = None
     attempts: int = 1
     replayed: bool = False
     timings_ms: dict[str, float] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[type[ItemResult], tuple[object, ...]]:
+        fields = (self.task_id, self.user_id, self.outcomes_json, self.error_class, self.reason)
+        return ItemResult, (*fields, self.attempts, self.replayed, self.timings_ms)
+
+    @classmethod
+    def of(cls, task_id: str, user_id: str, outcomes: tuple[Outcome, ...], **fields: Any) -> ItemResult:
+        return cls(task_id, user_id, OUTCOMES.dump_json(outcomes), **fields)
+
     @property
     def ok(self) -> bool:
         return self.error_class is None
+
+    @property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """The outcomes as models (decoded on each access: the hot path reads `outcomes_json`)."""
+        return OUTCOMES.validate_json(self.outcomes_json)
 
 
 class _Outcome(BaseModel):
@@ -142,3 +166,6 @@ Outcome = Annotated[
     | PerformanceOutcome,
     Field(discriminator="kind"),
 ]
+
+OUTCOMES: TypeAdapter[tuple[Outcome, ...]] = TypeAdapter(tuple[Outcome, ...])
+"""A command's outcomes as JSON: how the outbox stores them and how results carry them."""

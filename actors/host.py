@@ -64,6 +64,7 @@ class ShardHost:
             raise HostStopped(f"host {self.name} is stopping: leave these commands uncommitted")
         if caller is not None and seq is not None:
             await self._sequencer.admit(caller, seq)
+        self._stats.calls += 1
         self._passivate()
         chained = [self._chain(item) for item in items]  # all chained before anything else runs
         return list(await asyncio.gather(*chained))

@@ -16,6 +16,7 @@ class HostStats:
     activations: int = 0
     passivations: int = 0
     state_bytes: int = 0  # estimated memory of the active users' state
+    calls: int = 0  # handle() calls taken: commands per call shows how well calls batch
     in_flight: int = 0  # commands taken and not yet answered
     waiting: int = 0  # of those, ready but waiting for a slot
     applied: int = 0

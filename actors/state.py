@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from actors.calendar.link import CalendarLink, PlanningBasis
-from actors.contract import Outcome
+from actors.contract import OUTCOMES, Outcome
 from actors.packing import pack, pack_large, unpack, unpack_any
 from optimizer.domain import BlockKind, CalendarEvent, Frequency
 
@@ -25,7 +25,6 @@ COMPRESS_ABOVE = 2_048  # bytes of JSON; smaller states are stored as plain JSON
 # a large share of a trivial command's host CPU (measured; see docs/benchmarks.md).
 PACK_OUTCOMES_ABOVE = 512
 _ZLIB_MARK = b"z"
-_OUTCOMES: TypeAdapter[tuple[Outcome, ...]] = TypeAdapter(tuple[Outcome, ...])
 
 
 class _Frozen(BaseModel):
@@ -81,11 +80,20 @@ class OutboxEntry(_Frozen):
 
     @classmethod
     def of(cls, task_id: str, applied_at: datetime, outcomes: tuple[Outcome, ...]) -> OutboxEntry:
-        packed = pack_large(_OUTCOMES.dump_json(outcomes), PACK_OUTCOMES_ABOVE)
-        return cls(task_id=task_id, applied_at=applied_at, count=len(outcomes), packed=packed)
+        return cls.of_json(task_id, applied_at, OUTCOMES.dump_json(outcomes), len(outcomes))
+
+    @classmethod
+    def of_json(cls, task_id: str, applied_at: datetime, outcomes_json: bytes, count: int) -> OutboxEntry:
+        packed = pack_large(outcomes_json, PACK_OUTCOMES_ABOVE)
+        return cls(task_id=task_id, applied_at=applied_at, count=count, packed=packed)
+
+    def outcomes_json(self) -> bytes | None:
+        """The outcomes as they were first encoded, or None once trimmed."""
+        return None if self.packed is None else unpack_any(self.packed)
 
     def outcomes(self) -> tuple[Outcome, ...] | None:
-        return None if self.packed is None else _OUTCOMES.validate_json(unpack_any(self.packed))
+        data = self.outcomes_json()
+        return None if data is None else OUTCOMES.validate_json(data)
 
 
 class UserState(_Frozen):

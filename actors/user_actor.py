@@ -16,7 +16,7 @@ from actors.calendar.edge import CalendarEdge
 from actors.calendar.events_copy import record_api_events, with_synced_copy
 from actors.calendar.saga import run_sync
 from actors.calendar.schedule_writes import write_schedule
-from actors.contract import CommandPriority, ItemResult, Outcome, TaskType, WorkItem
+from actors.contract import OUTCOMES, CommandPriority, ItemResult, Outcome, TaskType, WorkItem
 from actors.report import performance_outcome
 from actors.requests import InvalidRequest, ScheduleRequest, SyncRequest, decode_request
 from actors.schedule import apply_schedule, solve_instance
@@ -63,9 +63,9 @@ class UserActor:
         started = perf_counter()
         entry = self.state.applied(item.task_id)
         if entry is not None:
-            outcomes = entry.outcomes() or ()
+            stored = entry.outcomes_json() or b"[]"  # older than the outbox keeps outcomes for: none again
             return ItemResult(
-                item.task_id, self.user_id, outcomes, replayed=True, timings_ms={"total": _ms(started)}
+                item.task_id, self.user_id, stored, replayed=True, timings_ms={"total": _ms(started)}
             )
         request = decode_request(item.task_type, item.request)
         stamp = Stamp(self.user_id, item.task_id, self.clock())
@@ -75,8 +75,8 @@ class UserActor:
             state, outcomes_list = await self._sync(request, solver, stamp, item.priority, calendar, timings)
         else:
             state, outcomes_list = await self._schedule(item, request, solver, stamp, calendar, timings)
-        outcomes = tuple(outcomes_list)
-        state = state.with_applied(OutboxEntry.of(item.task_id, stamp.at, outcomes))
+        outcomes = OUTCOMES.dump_json(tuple(outcomes_list))
+        state = state.with_applied(OutboxEntry.of_json(item.task_id, stamp.at, outcomes, len(outcomes_list)))
         saving = perf_counter()
         data = dump_state(state)
         self.version = await persist(data, self.version)

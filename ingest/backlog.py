@@ -1,9 +1,8 @@
 """Commands waiting for room at their host: HIGH before NORMAL before LOW across users, FIFO within one.
 
-Only a bounded window of commands goes to a host at a time, so that a host call returns as soon as
-its few commands are done (a call with a hundred commands returns only when the slowest is). What
-waits here is released by priority, but a user's command never passes that user's earlier ones: only
-the head of each user's queue competes.
+Only a bounded window of work goes to a host at a time (`ingest.call_plan` weighs it), so that the
+host is never handed more than it can finish soon. What waits here is released by priority, but a
+user's command never passes that user's earlier ones: only the head of each user's queue competes.
 """
 
 from __future__ import annotations
@@ -11,8 +10,10 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import deque
+from collections.abc import Callable
 
 from actors.contract import CommandPriority, WorkItem
+from ingest.call_plan import SOLVING
 
 RANK = {CommandPriority.HIGH: 0, CommandPriority.NORMAL: 1, CommandPriority.LOW: 2}
 
@@ -23,6 +24,7 @@ class PriorityBacklog:
         self._heads: list[tuple[int, int, str]] = []  # (rank, arrival, user) of each user's first command
         self._arrival = itertools.count()
         self._size = 0
+        self.solving = 0  # of the waiting commands, those that solve
 
     def __len__(self) -> int:
         return self._size
@@ -35,12 +37,22 @@ class PriorityBacklog:
             heapq.heappush(self._heads, (RANK[item.priority], arrival, item.user_id))
         queue.append((arrival, item))
         self._size += 1
+        self.solving += item.task_type in SOLVING
 
-    def pop(self, limit: int) -> list[WorkItem]:
-        """Up to `limit` commands in release order; a user's next command competes once its previous left."""
+    def pop(self, limit: int, weight: Callable[[WorkItem], int] | None = None) -> list[WorkItem]:
+        """Commands in release order, up to `limit` of them, or up to `limit` in total `weight`; a
+        user's next command competes once its previous one left. Release stops at the first command
+        that does not fit, so a light command never overtakes a heavier one ranked before it."""
         taken: list[WorkItem] = []
-        while self._heads and len(taken) < limit:
-            _, _, user_id = heapq.heappop(self._heads)
+        room = limit
+        while self._heads and room > 0:
+            _, _, user_id = self._heads[0]
+            cost = 1 if weight is None else weight(self._users[user_id][0][1])
+            if cost > room:
+                break
+            room -= cost
+            self.solving -= self._users[user_id][0][1].task_type in SOLVING
+            heapq.heappop(self._heads)
             queue = self._users[user_id]
             taken.append(queue.popleft()[1])
             if queue:

@@ -45,6 +45,7 @@ def _solver(args: argparse.Namespace, settings: Settings) -> int:
 def _pipeline(args: argparse.Namespace, settings: Settings) -> int:
     import ray  # only this command needs Ray
 
+    from ingest.bench_cpu import DRIVER
     from ingest.bench_pipeline import BenchPlan, run_bench
     from ingest.worker import connect_ray
 
@@ -61,12 +62,27 @@ def _pipeline(args: argparse.Namespace, settings: Settings) -> int:
         if started:
             ray.shutdown()
     mode = "trivial (no solves)" if plan.trivial else f"CP-SAT, limit {plan.time_limit_ms} ms"
-    print("\n| mode | commands | max commands/s | at half rate | p50 ms | p99 ms | solver-only/s | ratio |")
-    print("|---|---|---|---|---|---|---|---|")
-    solver = "-" if result.solver_rate is None else f"{result.solver_rate:.0f}"
-    ratio = "-" if result.ratio is None else f"{result.ratio:.2f}"
     print(
-        f"| {mode} | {result.commands} | {result.max_rate:.0f} | {result.half_rate:.0f} | "
-        f"{result.p50_ms:.0f} | {result.p99_ms:.0f} | {solver} | {ratio} |"
+        "\n| mode | commands | max commands/s | per host call | at half rate | p50 ms | p99 ms "
+        "| solver-only/s | ratio | solve CPU ms | command CPU ms | CPU ratio |"
     )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    solver = "-" if result.solver is None else f"{result.solver.rate:.0f}"
+    solve_cpu = "-" if result.solver is None else f"{result.solver.cpu_ms:.1f}"
+    command_cpu = sum(us for role, us in result.cpu_us.items() if role != DRIVER) / 1000
+    print(
+        f"| {mode} | {result.commands} | {result.max_rate:.0f} | {result.per_call:.1f} | "
+        f"{result.half_rate:.0f} | {result.p50_ms:.0f} | {result.p99_ms:.0f} | {solver} | "
+        f"{_fixed(result.ratio)} | {solve_cpu} | {command_cpu:.2f} | {_fixed(result.cpu_ratio)} |"
+    )
+    if result.cpu_us:
+        print("\nCPU per command in the maximum-rate phase (µs), by role:")
+        for role, us in result.cpu_us.items():
+            print(f"  {role:18s} {us:8.0f}")
+        print(f"  {'all of them':18s} {sum(result.cpu_us.values()):8.0f}")
+        print("The CPU ratio leaves the benchmark driver (the producer of the commands) out.")
     return 0
+
+
+def _fixed(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"

@@ -1,7 +1,9 @@
 """The pipeline benchmark: N users x M commands through Kafka -> Ray -> CP-SAT -> Kafka on this machine.
 
+0. Warm-up: a small sample of other users, so that first calls and imports are not timed.
 1. Maximum rate: the whole sample is produced at once to a worker already running; commands/s is the
-   count over the time from the first send to the last command done (all its outputs acked).
+   count over the time from the first send to the last command done (all its outputs acked). The CPU
+   time each role spent meanwhile is read from /proc (`ingest.bench_cpu`), per command.
 2. Latency at half that rate: a fresh sample (new users) is sent at half the maximum rate, each command
    stamped as it is sent; p50/p99 run from the command's timestamp to its last output's ack.
 3. Solver-only bound: the same instances solved in a tight loop, one process per CPU, no Kafka, no Ray.
@@ -23,7 +25,8 @@ from pathlib import Path
 
 from confluent_kafka import Producer
 
-from ingest.bench_solver import solver_only_rate
+from ingest import bench_cpu
+from ingest.bench_solver import SolverBound, solver_only_bound
 from ingest.ingest_stats import percentile
 from ingest.sample import SampleRecord, SampleShape, sample_commands
 from ingest.settings import Settings
@@ -46,11 +49,24 @@ class BenchResult:
     half_rate: float
     p50_ms: float
     p99_ms: float
-    solver_rate: float | None
+    solver: SolverBound | None
+    cpu_us: dict[str, float]  # CPU µs per command by role, in the maximum-rate phase
+    per_call: float  # commands per host call in the maximum-rate phase
 
     @property
     def ratio(self) -> float | None:
-        return None if not self.solver_rate else self.max_rate / self.solver_rate
+        """The issue's ratio: maximum commands/s over solver-only solves/s, both in wall time."""
+        return None if not self.solver or not self.solver.rate else self.max_rate / self.solver.rate
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        """The same comparison in CPU: a solve's CPU alone over a command's CPU in the whole worker
+        (the benchmark's own producer left out). It is what the wall ratio would be on idle cores,
+        and it holds still while other load on a shared machine moves the wall figures."""
+        worker = sum(us for role, us in self.cpu_us.items() if role != bench_cpu.DRIVER)
+        if not self.solver or not worker:
+            return None
+        return self.solver.cpu_ms * 1000 / worker
 
 
 def bench_settings(settings: Settings) -> Settings:
@@ -83,9 +99,15 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
     worker = Worker.start(settings)
     try:
         _await_assignment(worker, settings)
+        warm = BenchPlan(min(plan.users, 100), 2, plan.trivial, plan.time_limit_ms, plan.seed + 1)
+        _timed(worker, settings, sample(warm, "warm"), rate=None)
         burst = sample(plan, "max")
+        calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample()
         max_rate = len(burst) / _timed(worker, settings, burst, rate=None)
-        say(f"maximum rate: {max_rate:.0f} commands/s ({len(burst)} commands)")
+        cpu_us = bench_cpu.per_command_us(cpu_before, bench_cpu.sample(), len(burst))
+        per_call = len(burst) / max(1, worker.stats().host_calls - calls_before)
+        say(f"maximum rate: {max_rate:.0f} commands/s ({len(burst)} commands, {per_call:.1f} per host call)")
+        say("CPU µs per command: " + ", ".join(f"{role} {us:.0f}" for role, us in cpu_us.items()))
         worker.latencies()  # queueing in a burst is not latency at a sustainable rate
         paced = sample(plan, "half")
         half_rate = len(paced) / _timed(worker, settings, paced, rate=max_rate / 2)
@@ -97,10 +119,9 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
         store = settings.store_url.removeprefix("sqlite:///")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{store}{suffix}").unlink(missing_ok=True)
-    solver = None if plan.trivial else solver_only_rate(settings, burst, os.cpu_count() or 1)
-    return BenchResult(
-        len(burst), max_rate, half_rate, percentile(latencies, 0.5), percentile(latencies, 0.99), solver
-    )
+    solver = None if plan.trivial else solver_only_bound(settings, burst, os.cpu_count() or 1)
+    p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
+    return BenchResult(len(burst), max_rate, half_rate, p50, p99, solver, cpu_us, per_call)
 
 
 def _timed(worker: Worker, settings: Settings, records: list[SampleRecord], rate: float | None) -> float:
@@ -130,7 +151,13 @@ def _stamped(value: bytes) -> bytes:
 
 
 def _await_assignment(worker: Worker, settings: Settings, timeout_s: float = 60.0) -> None:
+    """Until every partition is assigned and every ingest actor that can have one has one: a rebalance
+    inside a timed phase would abandon and replay commands, and time that instead."""
     partitions = command_partitions(settings)
     deadline = time.monotonic() + timeout_s
-    while worker.stats().partitions < partitions and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        shares = worker.partition_shares()
+        owners = sum(1 for share in shares if share)
+        if sum(shares) >= partitions and owners >= min(len(shares), partitions):
+            return
         time.sleep(0.2)

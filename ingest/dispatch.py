@@ -1,8 +1,9 @@
 """Work items to their shard hosts, a bounded window in flight per host, results back as calls finish.
 
 Several calls per host are in flight at once, which is what makes the path fast (ARCHITECTURE.md
-section 4b), but at most `window` commands: a call returns only when all its commands are done, so
-small calls keep results (and commits) flowing. The rest waits in a priority backlog. Calls are
+section 4b), but at most `window` units of work (`ingest.call_plan`: solving commands weigh more, and
+go in small calls that keep results and commits flowing; cheap commands go in large calls, which cost
+less per command). The rest waits in a priority backlog. Calls are
 numbered per host, because Ray may start an async actor's calls out of order; the host admits them by
 number. A host that dies (Ray restarts it) or is stopping loses its calls: they are sent again, in
 their original order, under a new caller id and before anything else for that host, so each user's
@@ -13,16 +14,18 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-import ray
 from ray.exceptions import RayActorError
 
 from actors.contract import ItemResult, WorkItem
 from actors.host import HostStopped
+from ingest.call_plan import CallPlan
 from ingest.host_lane import HostLane
 
 log = logging.getLogger(__name__)
@@ -36,19 +39,26 @@ class _Call:
     host: Handle
     items: list[WorkItem]
     order: int
+    answer: Future[list[ItemResult]]
 
 
 class Dispatcher:
-    """`caller` names this dispatcher to the hosts; `window` bounds the commands in flight per host."""
+    """`caller` names this dispatcher to the hosts; `window` bounds the work in flight per host."""
 
-    def __init__(self, route: Route, caller: str, window: int) -> None:
+    def __init__(self, route: Route, caller: str, window: int, plan: CallPlan) -> None:
         self._route = route
         self._caller = caller
         self._window = window
+        self._plan = plan
         self._lanes: dict[Handle, HostLane] = {}
         self._calls: dict[Any, _Call] = {}  # ObjectRef -> call
+        # Refs of finished calls, put there by Ray's threads: waiting on this queue costs nothing per
+        # call in flight, where asking Ray about every ref on each turn of the loop cost more than the
+        # commands themselves when solves kept many calls out.
+        self._finished: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._order = itertools.count()
         self.resent = 0
+        self.sent_calls = 0
 
     @property
     def calls(self) -> int:
@@ -69,31 +79,43 @@ class Dispatcher:
         self._resend_due()
         if not self._calls:
             return []
-        ready, _ = ray.wait(list(self._calls), num_returns=len(self._calls), timeout=timeout)
         results: list[tuple[WorkItem, ItemResult]] = []
-        for ref in ready:
+        for ref in self._take_finished(timeout):
             call = self._calls.pop(ref, None)
-            if call is not None:
-                results.extend(self._answers(ref, call))
+            if call is not None:  # None: taken back with its failed host's other calls
+                results.extend(self._answers(call))
                 self._pump(call.host)
         return results
+
+    def _take_finished(self, timeout: float) -> list[Any]:
+        finished = []
+        try:
+            finished.append(
+                self._finished.get(timeout=timeout) if timeout > 0 else self._finished.get_nowait()
+            )
+            while True:
+                finished.append(self._finished.get_nowait())
+        except queue.Empty:
+            return finished
 
     def _pump(self, host: Handle) -> None:
         lane = self._lanes[host]
         room = lane.room(self._window)
-        if room and lane.backlog:
-            self._send(host, lane.backlog.pop(room))
+        waiting = len(lane.backlog)
+        if room and waiting and not self._plan.hold(lane.calls_out, waiting, lane.backlog.solving):
+            for call in self._plan.calls(lane.backlog.pop(room, self._plan.weight)):
+                self._send(host, call)
 
-    def _answers(self, ref: Any, call: _Call) -> list[tuple[WorkItem, ItemResult]]:
+    def _answers(self, call: _Call) -> list[tuple[WorkItem, ItemResult]]:
         try:
-            answers: list[ItemResult] = ray.get(ref)
+            answers = call.answer.result()
         except (RayActorError, HostStopped) as error:
             self._take_back(call, error)
             return []
         except Exception as error:  # a defect in the host: fail the items rather than loop on them
             log.exception("host call failed unexpectedly; its %d commands fail", len(call.items))
             answers = [_failed(item, error) for item in call.items]
-        self._lanes[call.host].answered(len(call.items))
+        self._lanes[call.host].answered(self._plan.weigh(call.items))
         return list(zip(call.items, answers, strict=True))
 
     def _take_back(self, call: _Call, error: BaseException) -> None:
@@ -118,9 +140,12 @@ class Dispatcher:
                 self._pump(host)
 
     def _send(self, host: Handle, batch: list[WorkItem]) -> None:
-        epoch, number = self._lanes[host].numbered(batch)
+        epoch, number = self._lanes[host].numbered(self._plan.weigh(batch))
+        self.sent_calls += 1
         ref = host.handle.remote(batch, f"{self._caller}#{epoch}", number)
-        self._calls[ref] = _Call(host, batch, next(self._order))
+        answer = ref.future()
+        self._calls[ref] = _Call(host, batch, next(self._order), answer)
+        answer.add_done_callback(lambda _, ref=ref: self._finished.put(ref))
 
 
 def _failed(item: WorkItem, error: BaseException) -> ItemResult:

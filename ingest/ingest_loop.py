@@ -45,7 +45,8 @@ class IngestLoop:
         self.consumer = CommandConsumer(config, self._pipeline, self)
         producer = Producer(settings.kafka.producer_config())
         self.answers = Answers(producer, self._pipeline.resolved_topics, self.consumer.tracker, worker)
-        self.dispatcher = Dispatcher(route, f"{worker}/{uuid.uuid4().hex[:8]}", self._pipeline.host_window)
+        caller = f"{worker}/{uuid.uuid4().hex[:8]}"
+        self.dispatcher = Dispatcher(route, caller, self._pipeline.host_window, self._pipeline.call_plan())
         self._order: UserSequencer[Ref, ItemResult] = UserSequencer()
         self.stopping = threading.Event()
         self._lag_due = 0.0
@@ -77,6 +78,7 @@ class IngestLoop:
         stats = replace(self.answers.stats)
         stats.in_flight = len(self.answers)
         stats.resent = self.dispatcher.resent
+        stats.host_calls = self.dispatcher.sent_calls
         stats.paused, stats.pauses = self.consumer.paused, self.consumer.pauses
         return stats
 

@@ -16,6 +16,7 @@ class IngestStats:
     dead_lettered: int = 0
     replayed: int = 0  # answered from a user's outbox (a re-sent or re-read command)
     resent: int = 0  # sent again after a host died
+    host_calls: int = 0  # calls made to hosts: commands per call shows how well they batch
     abandoned: int = 0  # dropped on a revoke or a drain timeout, left for the next owner
     errors: int = 0
     in_flight: int = 0

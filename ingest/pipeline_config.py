@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ingest import topics as catalog
+from ingest.call_plan import CallPlan
 
 # Keys the broker owns under KIP-848 (`group.protocol=consumer`); librdkafka refuses them there.
 BROKER_SIDE_KEYS = ("session.timeout.ms", "heartbeat.interval.ms", "partition.assignment.strategy")
@@ -59,10 +60,28 @@ class PipelineSettings(_Frozen):
     ingest_actors: int | None = Field(default=None, gt=0, description="default: partitions, at most CPUs")
     name_prefix: str = Field(default="scheduling-ingest", description="ingest actors' Ray names")
     max_in_flight: int = Field(default=2_000, gt=0, description="messages per ingest actor before pausing")
-    host_window: int = Field(default=32, gt=0, description="commands in flight per host, per ingest actor")
+    host_window: int = Field(
+        default=256, gt=0, description="units of work in flight per host, per ingest actor (see solve_weight)"
+    )
+    solve_weight: int = Field(
+        default=8, gt=0, description="window units a solving command takes; any other command takes 1"
+    )
+    call_solves: int = Field(default=4, gt=0, description="solving commands per host call, at most")
     commit_interval_s: float = Field(default=0.5, gt=0)
     drain_timeout_s: float = Field(default=5.0, ge=0, description="on revoke and shutdown; then abandon")
     status_interval_s: float = Field(default=5.0, gt=0)
+
+    @model_validator(mode="after")
+    def _window_fits_a_solve(self) -> PipelineSettings:
+        if self.host_window < self.solve_weight:
+            raise ValueError(
+                f"host_window ({self.host_window}) must be at least solve_weight ({self.solve_weight}), "
+                "or no solving command could ever be sent"
+            )
+        return self
+
+    def call_plan(self) -> CallPlan:
+        return CallPlan(self.solve_weight, self.call_solves)
 
     @property
     def resolved_topics(self) -> PipelineTopics:

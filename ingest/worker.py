@@ -88,6 +88,10 @@ class Worker:
         by the next `watch`)."""
         return reduce(lambda a, b: a + b, self._ask("stats", timeout_s), IngestStats())
 
+    def partition_shares(self, timeout_s: float = 10.0) -> list[int]:
+        """Partitions assigned to each ingest actor that answered."""
+        return [stats.partitions for stats in self._ask("stats", timeout_s)]
+
     def latencies(self, timeout_s: float = 10.0) -> list[float]:
         return [ms for part in self._ask("latencies", timeout_s) for ms in part]
 

@@ -128,7 +128,7 @@ def _versions(store_url: str, records: list[SampleRecord]) -> dict[str, int]:
 
 def test_a_host_crash_and_a_full_window_lose_nothing(kafka_settings: Settings, tmp_path: Path) -> None:
     settings = isolated(
-        kafka_settings, f"sqlite:///{tmp_path / 'state.sqlite3'}", max_in_flight=20, host_window=4
+        kafka_settings, f"sqlite:///{tmp_path / 'state.sqlite3'}", max_in_flight=20, host_window=8
     )
     records = [r for r in sample() if r.sequence < 2]  # 400 commands
     dlq = settings.pipeline.resolved_topics.outputs.dead_letter

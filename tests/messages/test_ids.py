@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from ingest.messages import derive_id
 
 
@@ -34,3 +37,10 @@ def test_parts_matter_and_boundaries_are_unambiguous() -> None:
         derive_id("u", "a", "b"),
     }
     assert len(ids) == 8
+
+
+@given(st.text(max_size=80), st.lists(st.text(max_size=40), max_size=4))
+def test_the_fast_derivation_is_exactly_the_standard_uuid5(task_id: str, parts: list[str]) -> None:
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, "https://scheduling-worker/ids")
+    name = "".join(f"{len(part)}:{part}" for part in (task_id, *parts))
+    assert derive_id(task_id, *parts) == str(uuid.uuid5(namespace, name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import time
+from functools import lru_cache
 from itertools import pairwise
 from typing import Annotated
 
@@ -19,7 +20,14 @@ _MIDNIGHT_END = "24:00"
 def _parse_clock(value: object) -> object:
     if isinstance(value, time):
         return value
-    if not isinstance(value, str) or not _HHMM.fullmatch(value):
+    if not isinstance(value, str):
+        raise ValueError("must be a 24-hour local time 'HH:MM' such as '09:30'")
+    return _clock(value)
+
+
+@lru_cache(maxsize=2048)  # a day has 1,440 of them; every planning command repeats a few dozen
+def _clock(value: str) -> time:
+    if not _HHMM.fullmatch(value):
         raise ValueError("must be a 24-hour local time 'HH:MM' such as '09:30'")
     return time(int(value[:2]), int(value[3:]))
 
