@@ -30,7 +30,7 @@ from ingest.bench_solver import SolverBound, solver_only_bound
 from ingest.ingest_stats import percentile
 from ingest.sample import SampleRecord, SampleShape, sample_commands
 from ingest.settings import Settings
-from ingest.worker import Worker, command_partitions, create_pipeline_topics, delete_pipeline_topics
+from ingest.worker import Worker, create_pipeline_topics, delete_pipeline_topics
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class BenchResult:
 
     @property
     def ratio(self) -> float | None:
-        """The issue's ratio: maximum commands/s over solver-only solves/s, both in wall time."""
+        """The benchmark's ratio: maximum commands/s over solver-only solves/s, both in wall time."""
         return None if not self.solver or not self.solver.rate else self.max_rate / self.solver.rate
 
     @property
@@ -98,7 +98,7 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
     create_pipeline_topics(settings)
     worker = Worker.start(settings)
     try:
-        _await_assignment(worker, settings)
+        worker.await_assignment()  # a rebalance inside a timed phase would time its replays
         warm = BenchPlan(min(plan.users, 100), 2, plan.trivial, plan.time_limit_ms, plan.seed + 1)
         _timed(worker, settings, sample(warm, "warm"), rate=None)
         burst = sample(plan, "max")
@@ -148,16 +148,3 @@ def _stamped(value: bytes) -> bytes:
     command = json.loads(value)
     command["timestamp"] = datetime.now(UTC).isoformat().replace("+00:00", "Z")
     return json.dumps(command, separators=(",", ":")).encode()
-
-
-def _await_assignment(worker: Worker, settings: Settings, timeout_s: float = 60.0) -> None:
-    """Until every partition is assigned and every ingest actor that can have one has one: a rebalance
-    inside a timed phase would abandon and replay commands, and time that instead."""
-    partitions = command_partitions(settings)
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        shares = worker.partition_shares()
-        owners = sum(1 for share in shares if share)
-        if sum(shares) >= partitions and owners >= min(len(shares), partitions):
-            return
-        time.sleep(0.2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from dataclasses import replace
 from functools import reduce
 from typing import Any
@@ -91,6 +92,20 @@ class Worker:
     def partition_shares(self, timeout_s: float = 10.0) -> list[int]:
         """Partitions assigned to each ingest actor that answered."""
         return [stats.partitions for stats in self._ask("stats", timeout_s)]
+
+    def await_assignment(self, timeout_s: float = 60.0) -> bool:
+        """Until every partition of the commands topic is assigned and every ingest actor that can have
+        one has one (False if that takes longer than `timeout_s`). Work taken before then may move to
+        another actor in the rebalance, which drains it or leaves it to be read again."""
+        partitions = command_partitions(self.settings)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            shares = self.partition_shares()
+            owners = sum(1 for share in shares if share)
+            if sum(shares) >= partitions and owners >= min(len(self.ingest), partitions):
+                return True
+            time.sleep(0.2)
+        return False
 
     def latencies(self, timeout_s: float = 10.0) -> list[float]:
         return [ms for part in self._ask("latencies", timeout_s) for ms in part]

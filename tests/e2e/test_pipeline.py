@@ -64,9 +64,11 @@ def test_each_command_answered_once_in_user_order_and_replays_change_nothing(
 ) -> None:
     records = sample()
     dlq = worker_settings.pipeline.resolved_topics.outputs.dead_letter
-    landed = produce(worker_settings, records)
     worker = Worker.start(worker_settings)
     try:
+        # Copies are allowed after a rebalance (at least once), and tested below; this run is steady.
+        assert worker.await_assignment(timeout_s=120)
+        landed = produce(worker_settings, records)
         wait_done(worker, len(records), timeout_s=240)
         first = outputs(worker_settings)
         checks.one_outcome_set_each(records, first, dlq, landed)
