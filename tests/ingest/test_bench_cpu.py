@@ -28,4 +28,3 @@ def test_a_child_is_counted_under_the_role_its_command_line_names() -> None:
         child.kill()
         child.wait(timeout=30)
     assert spent["ingest actors"] >= 200_000  # 0.2 s of the child's CPU, for one "command"
-    assert set(spent) <= {"ingest actors", "benchmark driver", "Kafka broker"}
