@@ -51,7 +51,8 @@ class ActiveUsers:
         entry = self._actors.get(user_id)
         if entry is None:
             return None
-        self.touch(entry[0])
+        self._actors[user_id] = (entry[0], self._clock())  # its size is unchanged: only the LRU moves
+        self._actors.move_to_end(user_id)
         return entry[0]
 
     def touch(self, actor: UserActor) -> None:

@@ -16,7 +16,8 @@ import asyncio
 
 from actors.store import Save, StaleStateError, StateStore
 
-Queued = tuple[Save, "asyncio.Future[int]"]
+Answers = list[int | StaleStateError]
+Queued = tuple[list[Save], "asyncio.Future[Answers]"]  # one waiter for one save or for several
 
 
 class GroupCommit:
@@ -30,11 +31,19 @@ class GroupCommit:
 
     async def save(self, save: Save) -> int:
         """The new version once the group holding `save` is committed; raises what refused it."""
-        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        answer = (await self.save_all([save]))[0]
+        if isinstance(answer, StaleStateError):
+            raise answer
+        return answer
+
+    async def save_all(self, saves: list[Save]) -> Answers:
+        """Per save, its new version or its refusal, once the group holding them is committed; raises
+        when the transaction failed. One waiter for many saves: a host saving a call's commands at once."""
+        future: asyncio.Future[Answers] = asyncio.get_running_loop().create_future()
         if not self._queued:
             # Runs after the commands already ready on the loop have queued their saves too.
             asyncio.get_running_loop().call_soon(self._start)
-        self._queued.append((save, future))
+        self._queued.append((saves, future))
         return await future
 
     def _start(self) -> None:
@@ -48,12 +57,12 @@ class GroupCommit:
     def _take(self) -> list[Queued]:
         group, self._queued = self._queued, []
         self.groups += 1 if group else 0
-        self.saves += len(group)
+        self.saves += sum(len(saves) for saves, _ in group)
         return group
 
     def _write(self, group: list[Queued]) -> None:
         try:
-            answers = self._store.save_many([save for save, _ in group])
+            answers = self._store.save_many([save for saves, _ in group for save in saves])
         except Exception as error:
             _fail(group, error)
             return
@@ -65,21 +74,21 @@ class GroupCommit:
             if not group:
                 return
             try:
-                answers = await asyncio.to_thread(self._store.save_many, [save for save, _ in group])
+                every = [save for saves, _ in group for save in saves]
+                answers = await asyncio.to_thread(self._store.save_many, every)
             except Exception as error:
                 _fail(group, error)
                 return
             _answer(group, answers)
 
 
-def _answer(group: list[Queued], answers: list[int | StaleStateError]) -> None:
-    for (_, future), answer in zip(group, answers, strict=True):
-        if future.done():  # its command was cancelled (a stopping host): nothing waits for it
-            continue
-        if isinstance(answer, StaleStateError):
-            future.set_exception(answer)
-        else:
-            future.set_result(answer)
+def _answer(group: list[Queued], answers: Answers) -> None:
+    start = 0
+    for saves, future in group:
+        end = start + len(saves)
+        if not future.done():  # else its command was cancelled (a stopping host): nothing waits for it
+            future.set_result(answers[start:end])
+        start = end
 
 
 def _fail(group: list[Queued], error: BaseException) -> None:

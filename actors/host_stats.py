@@ -20,13 +20,18 @@ class HostStats:
     in_flight: int = 0  # commands taken and not yet answered
     waiting: int = 0  # of those, ready but waiting for a slot
     applied: int = 0
+    applied_at_once: int = 0  # of those, applied in the call that brought them (actors/host_now.py)
     replayed: int = 0
     failed_attempts: int = 0
     stale_conflicts: int = 0
     dead_lettered: int = 0
 
-    def count_result(self, result: ItemResult) -> None:
-        if result.replayed:
+    def finished(self, result: ItemResult) -> None:
+        """Count a command's final result: applied, replayed or dead-lettered."""
+        self.in_flight -= 1
+        if not result.ok:
+            self.dead_lettered += 1
+        elif result.replayed:
             self.replayed += 1
         else:
             self.applied += 1

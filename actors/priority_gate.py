@@ -31,15 +31,23 @@ class PriorityGate:
 
     @asynccontextmanager
     async def slot(self, priority: CommandPriority) -> AsyncIterator[None]:
-        await self._acquire(priority)
+        if not self.try_take():
+            await self.take(priority)
         try:
             yield
         finally:
-            self._release()
+            self.release()
 
-    async def _acquire(self, priority: CommandPriority) -> None:
+    def try_take(self) -> bool:
+        """Take a slot when one is free and nobody waits; the caller then runs without suspending here."""
         if self._free > 0 and not self._waiting:
             self._free -= 1
+            return True
+        return False
+
+    async def take(self, priority: CommandPriority) -> None:
+        """Wait for a slot; `release` it when done. Try `try_take` first: it costs no future."""
+        if self.try_take():
             return
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         heapq.heappush(self._waiting, (RANK[priority], next(self._order), waiter))
@@ -47,13 +55,13 @@ class PriorityGate:
             await waiter
         except asyncio.CancelledError:
             if waiter.done() and not waiter.cancelled():
-                self._release()  # the slot was handed over just as we were cancelled: pass it on
+                self.release()  # the slot was handed over just as we were cancelled: pass it on
             else:
                 self._waiting = [entry for entry in self._waiting if entry[2] is not waiter]
                 heapq.heapify(self._waiting)
             raise
 
-    def _release(self) -> None:
+    def release(self) -> None:
         while self._waiting:
             _, _, waiter = heapq.heappop(self._waiting)
             if not waiter.done():

@@ -48,11 +48,19 @@ async def with_retries(
     policy: RetryPolicy,
     attempt: Callable[[], Awaitable[ItemResult]],
     on_failure: Callable[[BaseException], None],
+    failed: BaseException | None = None,
+    first: int = 1,
 ) -> ItemResult:
-    """The first successful attempt's result, or after the last attempt a result naming the error."""
-    error: BaseException = RuntimeError("no attempt was made")
-    for number in range(1, policy.max_attempts + 1):
-        await asyncio.sleep(policy.delay_before(number))
+    """The first successful attempt's result, or after the last attempt a result naming the error.
+    `first` > 1 goes on after attempts made elsewhere, the last of which failed with `failed`."""
+    error: BaseException = failed or RuntimeError("no attempt was made")
+    number = first - 1
+    if failed is not None and not is_retryable(failed):
+        return _dead(item, error, number)
+    for number in range(first, policy.max_attempts + 1):
+        delay = policy.delay_before(number)
+        if delay > 0:  # a first attempt does not yield to the loop first
+            await asyncio.sleep(delay)
         try:
             result = await attempt()
         except Exception as failure:
@@ -62,7 +70,11 @@ async def with_retries(
             if not is_retryable(failure):
                 break
         else:
-            return replace(result, attempts=number)
+            return result if number == 1 else replace(result, attempts=number)
+    return _dead(item, error, number)
+
+
+def _dead(item: WorkItem, error: BaseException, number: int) -> ItemResult:
     reason = getattr(error, "reason", None) or str(error) or type(error).__name__
     return ItemResult(
         item.task_id, item.user_id, error_class=type(error).__name__, reason=reason, attempts=number

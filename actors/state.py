@@ -1,29 +1,26 @@
 """One user's state as the worker keeps it between commands, and its compact stored form.
 
-The outbox remembers the last `OUTBOX_COMMANDS` applied task ids so a replayed command is recognised and
-never applied twice. Their outcomes are kept for the newest commands only, up to `OUTBOX_OUTCOMES`
-outcomes in all, because one week's plan yields about a hundred of them: a replay within that window gets
-its outcomes back byte for byte; an older replay gets none (its outputs were published long before).
+The applied commands (the outbox) are not part of it: they are rows of their own beside the state row
+(`actors/outbox.py`), so a command that leaves the state as it was does not rewrite it. Format 1 kept
+the outbox inside the state; `decode_state` still reads it and hands those entries over as rows.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from actors.calendar.link import CalendarLink, PlanningBasis
-from actors.contract import OUTCOMES, Outcome
-from actors.packing import pack, pack_large, unpack, unpack_any
+from actors.packing import pack, unpack
+from actors.store import OutboxRecord
 from optimizer.domain import BlockKind, CalendarEvent, Frequency
 
-STATE_FORMAT = 1
-OUTBOX_COMMANDS = 500
-OUTBOX_OUTCOMES = 2_000
+STATE_FORMAT = 2
 COMPRESS_ABOVE = 2_048  # bytes of JSON; smaller states are stored as plain JSON
-# A command's outcomes this small stay plain JSON: zlib saved about 90 of a few hundred bytes and took
-# a large share of a trivial command's host CPU (measured; see docs/benchmarks.md).
-PACK_OUTCOMES_ABOVE = 512
 _ZLIB_MARK = b"z"
 
 
@@ -67,35 +64,6 @@ class PlanBlock(_Frozen):
         return self.kind, self.item_id, self.occurrence
 
 
-class OutboxEntry(_Frozen):
-    """One applied command. Its outcomes are kept packed (zlib JSON, or plain JSON when small): replays
-    are rare, and as objects a full outbox would take megabytes per user in memory (docs/actors.md)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
-
-    task_id: str
-    applied_at: AwareDatetime
-    count: int = 0
-    packed: bytes | None = Field(default=None, description="None once trimmed")
-
-    @classmethod
-    def of(cls, task_id: str, applied_at: datetime, outcomes: tuple[Outcome, ...]) -> OutboxEntry:
-        return cls.of_json(task_id, applied_at, OUTCOMES.dump_json(outcomes), len(outcomes))
-
-    @classmethod
-    def of_json(cls, task_id: str, applied_at: datetime, outcomes_json: bytes, count: int) -> OutboxEntry:
-        packed = pack_large(outcomes_json, PACK_OUTCOMES_ABOVE)
-        return cls(task_id=task_id, applied_at=applied_at, count=count, packed=packed)
-
-    def outcomes_json(self) -> bytes | None:
-        """The outcomes as they were first encoded, or None once trimmed."""
-        return None if self.packed is None else unpack_any(self.packed)
-
-    def outcomes(self) -> tuple[Outcome, ...] | None:
-        data = self.outcomes_json()
-        return None if data is None else OUTCOMES.validate_json(data)
-
-
 class UserState(_Frozen):
     format: int = STATE_FORMAT
     user_id: str
@@ -104,25 +72,10 @@ class UserState(_Frozen):
     habits: dict[str, HabitRecord] = Field(default_factory=dict)
     goals: dict[str, GoalRecord] = Field(default_factory=dict)
     plan: tuple[PlanBlock, ...] = ()
-    outbox: tuple[OutboxEntry, ...] = ()
-    applied_at: AwareDatetime | None = None
     calendar_link: CalendarLink | None = None
     planning: PlanningBasis | None = None
     # Blocks the user deleted from their calendar, never to be placed again (actors/declined.py).
     declined: tuple[PlanBlock, ...] = ()
-
-    def applied(self, task_id: str) -> OutboxEntry | None:
-        return next((entry for entry in reversed(self.outbox) if entry.task_id == task_id), None)
-
-    def with_applied(self, entry: OutboxEntry) -> UserState:
-        """The state with `entry` recorded in the outbox, trimmed to its bounds."""
-        kept = [*self.outbox[-(OUTBOX_COMMANDS - 1) :], entry]
-        budget = OUTBOX_OUTCOMES
-        for index in range(len(kept) - 1, -1, -1):
-            budget -= kept[index].count if kept[index].packed is not None else 0
-            if budget < 0 and kept[index].packed is not None:
-                kept[index] = kept[index].model_copy(update={"packed": None})
-        return self.model_copy(update={"outbox": tuple(kept), "applied_at": entry.applied_at})
 
 
 def dump_state(state: UserState) -> bytes:
@@ -131,5 +84,24 @@ def dump_state(state: UserState) -> bytes:
 
 
 def load_state(data: bytes) -> UserState:
+    return decode_state(data)[0]
+
+
+def decode_state(data: bytes) -> tuple[UserState, tuple[OutboxRecord, ...]]:
+    """The state, and the outbox an older stored form kept inside it (to be moved into outbox rows)."""
     raw = unpack(data[1:]) if data[:1] == _ZLIB_MARK else data
-    return UserState.model_validate_json(raw)
+    if not raw.startswith(b'{"format":1,'):
+        return UserState.model_validate_json(raw), ()
+    fields = json.loads(raw)
+    legacy = fields.pop("outbox", [])
+    fields.pop("applied_at", None)
+    fields["format"] = STATE_FORMAT
+    return UserState.model_validate(fields), tuple(_legacy_record(entry) for entry in legacy)
+
+
+def _legacy_record(entry: dict[str, Any]) -> OutboxRecord:
+    """An entry of format 1's outbox: its outcomes were base64 of the packed JSON."""
+    packed = entry.get("packed")
+    outcomes = None if packed is None else base64.b64decode(packed)
+    applied_at = datetime.fromisoformat(entry["applied_at"])
+    return OutboxRecord(entry["task_id"], applied_at, int(entry.get("count", 0)), outcomes)

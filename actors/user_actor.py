@@ -1,124 +1,125 @@
 """The logical per-user actor: one user's state and the handling of that user's commands, one at a time.
 
-It knows nothing of Ray or of the store's kind: the host gives it a solver and a `persist` function. A
-command counts as done only once the new state, outbox entry included, is saved over the version this
-actor read; if another owner saved in between, `persist` raises and nothing here changes.
+It knows nothing of Ray or of the store's kind: the host gives it a solver and its `Storage`. A command
+counts as done only once its outbox row, and the new state when the command changed it, are saved over
+the version this actor read; if another owner saved in between, the save is refused and nothing here
+changes. `handle` does all of it; a host may instead run the steps itself (`prepare` or `prepare_now`,
+save `Prepared.save`, then `finish`) to save many users' commands in one group.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime
 from time import perf_counter
-from typing import Protocol
 
 from actors.calendar.edge import CalendarEdge
-from actors.calendar.events_copy import record_api_events, with_synced_copy
-from actors.calendar.saga import run_sync
-from actors.calendar.schedule_writes import write_schedule
-from actors.contract import OUTCOMES, CommandPriority, ItemResult, Outcome, TaskType, WorkItem
-from actors.report import performance_outcome
-from actors.requests import InvalidRequest, ScheduleRequest, SyncRequest, decode_request
-from actors.schedule import apply_schedule, solve_instance
+from actors.commands import Applied, Solver, apply, apply_now, ms
+from actors.contract import OUTCOMES, ItemResult, WorkItem
+from actors.outbox import Outbox, outcomes_json, record_of
+from actors.prepared import Prepared, Storage
 from actors.stamp import Stamp
-from actors.state import OutboxEntry, UserState, dump_state, load_state
-from actors.store import StoredState
-from actors.sync import sync_outcome
-from optimizer.domain import Instance
-from optimizer.solution import Solution
+from actors.state import UserState, decode_state, dump_state
+from actors.store import OutboxRecord, Save, StoredState
 
-Persist = Callable[[bytes, int], Awaitable[int]]  # (state, expected version) -> new version
-
-
-class Solver(Protocol):
-    async def solve(self, task_type: TaskType, instance: Instance, priority: CommandPriority) -> Solution: ...
+__all__ = ["Prepared", "Solver", "Storage", "UserActor"]
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _ms(since: float) -> float:
-    return round((perf_counter() - since) * 1000, 3)
-
-
 class UserActor:
-    def __init__(self, user_id: str, state: UserState | None = None, version: int = 0, size: int = 0) -> None:
+    def __init__(
+        self,
+        user_id: str,
+        state: UserState | None = None,
+        version: int = 0,
+        state_size: int = 0,
+        outbox: Outbox | None = None,
+    ) -> None:
         self.user_id = user_id
         self.state = state or UserState(user_id=user_id)
         self.version = version
-        self.size = size  # bytes of the stored form: the host's memory estimate
+        self.state_size = state_size  # bytes of the stored state
+        self.outbox = outbox or Outbox()
         self.clock: Callable[[], datetime] = utc_now
 
     @classmethod
     def activate(cls, user_id: str, stored: StoredState | None) -> UserActor:
         if stored is None:
             return cls(user_id)
-        return cls(user_id, load_state(stored.state), stored.version, len(stored.state))
+        state, legacy = decode_state(stored.state)
+        outbox = Outbox(stored.applied, stored.kept_outcomes)
+        outbox.adopt(legacy)
+        return cls(user_id, state, stored.version, len(stored.state), outbox)
+
+    @property
+    def size(self) -> int:
+        """The host's memory estimate: stored state bytes plus the remembered task ids."""
+        return self.state_size + self.outbox.size
 
     async def handle(
-        self, item: WorkItem, solver: Solver, persist: Persist, calendar: CalendarEdge | None = None
+        self, item: WorkItem, solver: Solver, storage: Storage, calendar: CalendarEdge | None = None
     ) -> ItemResult:
         """`calendar`: the host's Google Calendar edge; None answers SYNC_CALENDAR "not configured"."""
         started = perf_counter()
-        entry = self.state.applied(item.task_id)
-        if entry is not None:
-            stored = entry.outcomes_json() or b"[]"  # older than the outbox keeps outcomes for: none again
-            return ItemResult(
-                item.task_id, self.user_id, stored, replayed=True, timings_ms={"total": _ms(started)}
-            )
-        request = decode_request(item.task_type, item.request)
+        if item.task_id in self.outbox:
+            record = self.outbox.pending.get(item.task_id) or await storage.recall(self.user_id, item.task_id)
+            return self.replayed(item, record, started)
+        prepared = await self.prepare(item, solver, calendar, started, storage.owner)
+        return self.finish(prepared, await storage.persist(prepared.save))
+
+    def replayed(self, item: WorkItem, record: OutboxRecord | None, started: float) -> ItemResult:
+        outcomes = outcomes_json(record)  # the bytes first stored; none once trimmed
+        return ItemResult(
+            item.task_id, self.user_id, outcomes, replayed=True, timings_ms={"total": ms(started)}
+        )
+
+    async def prepare(
+        self, item: WorkItem, solver: Solver, calendar: CalendarEdge | None, started: float, owner: str
+    ) -> Prepared:
+        """The command applied in memory (not a replay: the caller checked the outbox)."""
         stamp = Stamp(self.user_id, item.task_id, self.clock())
         timings: dict[str, float] = {}
-        outcomes_list: list[Outcome]
-        if isinstance(request, SyncRequest):
-            state, outcomes_list = await self._sync(request, solver, stamp, item.priority, calendar, timings)
-        else:
-            state, outcomes_list = await self._schedule(item, request, solver, stamp, calendar, timings)
-        outcomes = OUTCOMES.dump_json(tuple(outcomes_list))
-        state = state.with_applied(OutboxEntry.of_json(item.task_id, stamp.at, outcomes, len(outcomes_list)))
-        saving = perf_counter()
-        data = dump_state(state)
-        self.version = await persist(data, self.version)
-        self.state, self.size = state, len(data)
-        timings |= {"persist": _ms(saving), "total": _ms(started)}
-        return ItemResult(item.task_id, self.user_id, outcomes, timings_ms=timings)
+        applied = await apply(self.state, item, solver, stamp, calendar, timings)
+        return self._prepared(item, stamp, applied, started, timings, owner)
 
-    async def _sync(
-        self,
-        request: SyncRequest,
-        solver: Solver,
-        stamp: Stamp,
-        priority: CommandPriority,
-        calendar: CalendarEdge | None,
-        timings: dict[str, float],
-    ) -> tuple[UserState, list[Outcome]]:
-        if calendar is None:
-            return self.state, [sync_outcome(request, stamp)]
-        syncing = perf_counter()
-        synced = await run_sync(self.state, request, calendar, solver, stamp, priority)
-        timings["sync"] = _ms(syncing)
-        return synced
+    def prepare_now(self, item: WorkItem, calendar: CalendarEdge | None, owner: str) -> Prepared | None:
+        """The command applied at once when it waits on nothing and is no replay, else None."""
+        if item.task_id in self.outbox:
+            return None
+        started = perf_counter()
+        stamp = Stamp(self.user_id, item.task_id, self.clock())
+        applied = apply_now(self.state, item, stamp, calendar)
+        return None if applied is None else self._prepared(item, stamp, applied, started, {}, owner)
 
-    async def _schedule(
+    def _prepared(
         self,
         item: WorkItem,
-        request: ScheduleRequest,
-        solver: Solver,
         stamp: Stamp,
-        calendar: CalendarEdge | None,
+        applied: Applied,
+        started: float,
         timings: dict[str, float],
-    ) -> tuple[UserState, list[Outcome]]:
-        if request.instance.user_id != self.user_id:
-            raise InvalidRequest(f"request instance.user_id differs from the command's userId {self.user_id}")
-        request = with_synced_copy(self.state, request)  # a connected user's Google events win
-        instance = solve_instance(self.state, request, item.task_type)
-        solving = perf_counter()
-        solution = await solver.solve(item.task_type, instance, item.priority)
-        timings["solve"] = _ms(solving)
-        applied = apply_schedule(self.state, request, item.task_type, solution, stamp)
-        perf = performance_outcome(solution, item.task_type, item.priority, timings["solve"], stamp)
-        state = record_api_events(self.state, applied.state)
-        # Written to Google before the caller persists: a failure retries from the old state.
-        state, written = await write_schedule(state, calendar, solver, stamp, item.priority)
-        return state, [*applied.outcomes, perf, *written]
+        owner: str,
+    ) -> Prepared:
+        state, outcomes = applied
+        encoded = OUTCOMES.dump_json(tuple(outcomes))
+        record = record_of(item.task_id, stamp.at, encoded, len(outcomes))
+        # An unchanged state is not rewritten: only its version moves, which keeps the fence.
+        rewrite = state is not self.state or self.version == 0 or bool(self.outbox.pending)
+        data = dump_state(state) if rewrite else None
+        trim = self.outbox.due_for_trim(record.count)
+        save = Save(self.user_id, data, self.version, owner, self.outbox.rows(record), trim)
+        return Prepared(item, state, record, encoded, save, started, timings)
+
+    def finish(self, prepared: Prepared, version: int) -> ItemResult:
+        """Take in a prepared command once its save was stored as `version`; its result."""
+        save = prepared.save
+        self.version = version
+        self.outbox.saved(prepared.record, save.trim)
+        self.state = prepared.state
+        self.state_size = self.state_size if save.state is None else len(save.state)
+        timings = prepared.timings
+        timings["total"] = ms(prepared.started)
+        return ItemResult(prepared.item.task_id, self.user_id, prepared.outcomes, timings_ms=timings)

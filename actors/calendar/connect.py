@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from actors.calendar.link import CalendarLink
 from actors.google_calendar.client import OAuthGrant
 from actors.google_calendar.vault import Vault
-from actors.state import UserState, dump_state, load_state
-from actors.store import StaleStateError, StateStore
+from actors.state import UserState, decode_state, dump_state
+from actors.store import Save, StaleStateError, StateStore
 
 OWNER = "calendar-connect"
 
@@ -32,12 +32,11 @@ def connect_user(
     )
     for _attempt in range(attempts):
         stored = store.load(user_id)
-        state = load_state(stored.state) if stored else UserState(user_id=user_id)
+        state, legacy = decode_state(stored.state) if stored else (UserState(user_id=user_id), ())
         version = stored.version if stored else 0
-        try:
-            return store.save(
-                user_id, dump_state(state.model_copy(update={"calendar_link": link})), version, OWNER
-            )
-        except StaleStateError:
-            continue
+        data = dump_state(state.model_copy(update={"calendar_link": link}))
+        # An older stored form kept the outbox inside the state: its rows move out with this save.
+        answer = store.save_many([Save(user_id, data, version, OWNER, legacy)])[0]
+        if not isinstance(answer, StaleStateError):
+            return answer
     raise StaleStateError(user_id, version, OWNER)

@@ -1,6 +1,23 @@
-"""Where user state lives between activations: versioned rows, one per user."""
+"""Where user state lives between activations: a versioned state row per user, and its outbox rows."""
 
-from actors.store.base import Save, StaleStateError, StateStore, StoredState, StoreError
+from actors.store.base import (
+    OutboxBounds,
+    OutboxRecord,
+    Save,
+    StaleStateError,
+    StateStore,
+    StoredState,
+    StoreError,
+)
 from actors.store.open import open_store
 
-__all__ = ["Save", "StaleStateError", "StateStore", "StoreError", "StoredState", "open_store"]
+__all__ = [
+    "OutboxBounds",
+    "OutboxRecord",
+    "Save",
+    "StaleStateError",
+    "StateStore",
+    "StoreError",
+    "StoredState",
+    "open_store",
+]

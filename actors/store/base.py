@@ -1,14 +1,28 @@
-"""The state store's contract: load a user's state with its version, save it only over that version.
+"""The state store's contract: a user's state row with its version, and the user's outbox rows beside it.
 
 Versions guard against two hosts owning one user at once (during a handoff or a restart): each save
 names the version it read, and a save over a version that moved is refused with `StaleStateError`.
-Version 0 means "no row yet"; the first save creates version 1.
+Version 0 means "no row yet"; the first save creates version 1. A save's outbox rows (the commands it
+applied) are written in the same transaction as its state row and only when that row's version check
+passed, so a stale owner writes neither.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRecord:
+    """One applied command: `outcomes` is its outcomes JSON, packed (`actors.packing.pack_large`);
+    None once trimmed (the command is still remembered as applied)."""
+
+    task_id: str
+    applied_at: datetime
+    count: int
+    outcomes: bytes | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,16 +30,30 @@ class StoredState:
     state: bytes
     version: int
     owner: str = ""
+    applied: tuple[str, ...] = ()  # the task ids in the outbox, oldest first
+    kept_outcomes: int = 0  # outcomes the outbox still holds, over all its rows
 
 
 @dataclass(frozen=True, slots=True)
 class Save:
-    """One user's new state, to be written over `expected_version` by `owner`."""
+    """One user's write over `expected_version` by `owner`: the state (None when it did not change: only
+    the version moves), the outbox rows to add (the last one applied last), and whether to trim the
+    outbox to its bounds afterwards."""
 
     user_id: str
-    state: bytes
+    state: bytes | None
     expected_version: int
     owner: str
+    outbox: tuple[OutboxRecord, ...] = ()
+    trim: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxBounds:
+    """What trimming keeps: the newest `commands` rows, and outcomes for the newest up to `outcomes`."""
+
+    commands: int = 500
+    outcomes: int = 2_000
 
 
 class StoreError(Exception):
@@ -49,7 +77,11 @@ class StateStore(Protocol):
     local: bool
 
     def load(self, user_id: str) -> StoredState | None:
-        """The user's state and version, or None when nothing was saved yet."""
+        """The user's state and version with the outbox's task ids, or None when nothing was saved yet."""
+        ...
+
+    def recall(self, user_id: str, task_id: str) -> OutboxRecord | None:
+        """The outbox row of an applied command, or None when the outbox does not hold it."""
         ...
 
     def save(self, user_id: str, state: bytes, expected_version: int, owner: str) -> int:
@@ -70,4 +102,15 @@ def save_answers(saves: list[Save], written: list[bool]) -> list[int | StaleStat
     return [
         save.expected_version + 1 if ok else StaleStateError(save.user_id, save.expected_version, save.owner)
         for save, ok in zip(saves, written, strict=True)
+    ]
+
+
+def outbox_rows(save: Save) -> list[tuple[str, str, int, datetime, int, bytes | None]]:
+    """The save's outbox rows as (user, task, seq, applied_at, count, outcomes). `seq` orders a user's
+    rows: the last row takes the new version, earlier ones (a migrated outbox) the numbers below it."""
+    newest = save.expected_version + 1
+    last = len(save.outbox) - 1
+    return [
+        (save.user_id, r.task_id, newest - last + i, r.applied_at, r.count, r.outcomes)
+        for i, r in enumerate(save.outbox)
     ]

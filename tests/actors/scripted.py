@@ -8,10 +8,9 @@ runs behind the host in the Ray tests.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 from actors.contract import CommandPriority, TaskType
-from actors.store import StateStore
+from actors.store import OutboxRecord, Save, StaleStateError, StateStore
 from optimizer.domain import Instance
 from optimizer.solution import Solution, SolveStatus
 
@@ -33,8 +32,23 @@ class ScriptedSolver:
         return Solution(status=SolveStatus.OPTIMAL)
 
 
-def persist_into(store: StateStore, user_id: str, owner: str = "test") -> Callable[[bytes, int], object]:
-    async def persist(state: bytes, expected: int) -> int:
-        return store.save(user_id, state, expected, owner)
+class DirectStorage:
+    """The user actor's storage straight on a store, without a host's group commit."""
 
-    return persist
+    def __init__(self, store: StateStore, owner: str = "test") -> None:
+        self.store = store
+        self.owner = owner
+
+    async def persist(self, save: Save) -> int:
+        answer = self.store.save_many([save])[0]
+        if isinstance(answer, StaleStateError):
+            raise answer
+        return answer
+
+    async def recall(self, user_id: str, task_id: str) -> OutboxRecord | None:
+        return self.store.recall(user_id, task_id)
+
+
+def persist_into(store: StateStore, user_id: str, owner: str = "test") -> DirectStorage:
+    """Storage for `user_id`'s actor (the id is the actor's own; kept for the callers' readability)."""
+    return DirectStorage(store, owner)

@@ -15,7 +15,7 @@ class Clock:
 
 
 def _actor(user_id: str, size: int = 100) -> UserActor:
-    return UserActor(user_id, size=size)
+    return UserActor(user_id, state_size=size)
 
 
 def test_count_budget_passivates_least_recently_used_but_never_busy() -> None:

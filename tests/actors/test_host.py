@@ -13,7 +13,6 @@ from actors.contract import CommandPriority, ItemResult, TaskType, WorkItem
 from actors.host import HostSettings, HostStopped, ShardHost
 from actors.requests import SyncRequest
 from actors.retry import RetryPolicy
-from actors.state import UserState, load_state
 from actors.store import StateStore, open_store
 from optimizer.domain import Instance
 from optimizer.solution import Solution, SolveStatus
@@ -38,10 +37,11 @@ def plan(task_id: str, user_id: str, priority: CommandPriority = CommandPriority
     return item(task_id, request, user_id=user_id, priority=priority)
 
 
-def store_state(store: StateStore, user_id: str) -> UserState:
+def applied(store: StateStore, user_id: str) -> list[str]:
+    """The task ids the user's outbox holds, oldest first."""
     stored = store.load(user_id)
     assert stored is not None
-    return load_state(stored.state)
+    return list(stored.applied)
 
 
 class JitterSolver:
@@ -67,8 +67,8 @@ def test_interleaved_batches_for_one_user_apply_in_order(store: StateStore) -> N
 
     results = asyncio.run(scenario())
     assert all(r.ok for batch in results for r in batch)
-    applied = [e.task_id for e in (store_state(store, "alice")).outbox]
-    assert applied == [f"a{b}-{n}" for b in range(4) for n in range(3)]
+    done = applied(store, "alice")
+    assert done == [f"a{b}-{n}" for b in range(4) for n in range(3)]
 
 
 def test_high_overtakes_across_users_but_never_within_one(store: StateStore) -> None:
@@ -86,7 +86,7 @@ def test_high_overtakes_across_users_but_never_within_one(store: StateStore) -> 
 
     asyncio.run(scenario())
     assert [seen[1].user_id for seen in solver.seen] == ["busy", "hugo", "lena", "lena"]
-    assert [e.task_id for e in store_state(store, "lena").outbox] == ["t1", "t3"]
+    assert applied(store, "lena") == ["t1", "t3"]
 
 
 def test_failures_are_retried_then_reported_for_the_dead_letters(store: StateStore) -> None:
@@ -122,7 +122,7 @@ def test_a_stale_host_reloads_and_never_applies_twice(store: StateStore, tmp_pat
     assert third.ok and third.attempts == 2 and a.stats().stale_conflicts == 1
     [replay] = asyncio.run(a.handle([plan("t2", "u1")]))
     assert replay.replayed
-    assert [e.task_id for e in store_state(store, "u1").outbox] == ["t1", "t2", "t3"]
+    assert applied(store, "u1") == ["t1", "t2", "t3"]
 
 
 def test_many_users_stay_within_the_budget(store: StateStore) -> None:
@@ -155,7 +155,7 @@ def test_numbered_calls_apply_in_the_callers_order_whatever_order_they_arrive(st
         await asyncio.gather(late_first, shard.handle([plan("t1", "u1")], caller="ingest-0", seq=0))
 
     asyncio.run(scenario())
-    assert [e.task_id for e in store_state(store, "u1").outbox] == ["t1", "t2"]
+    assert applied(store, "u1") == ["t1", "t2"]
 
 
 def test_a_lost_call_stalls_its_caller_only_until_the_gap_timeout(store: StateStore) -> None:

@@ -18,7 +18,6 @@ from actors.requests import SyncRequest
 from actors.retry import RetryPolicy
 from actors.settings import ActorSettings
 from actors.solver import SolverSettings
-from actors.state import load_state
 from actors.store import open_store
 from actors.supervisor import HostSet
 from tests.actors.builders import gym, instance, item, schedule_request
@@ -106,7 +105,7 @@ def test_pipelined_calls_keep_each_users_order(hosts: HostSet, store_url: str) -
     for n in range(30):
         stored = store.load(f"ordered-{n}")
         assert stored is not None
-        assert [e.task_id for e in load_state(stored.state).outbox] == [f"r{r}-u{n}" for r in range(6)]
+        assert list(stored.applied) == [f"r{r}-u{n}" for r in range(6)]
 
 
 def test_a_crashed_host_restarts_and_replays_from_the_store(hosts: HostSet) -> None:

@@ -6,10 +6,11 @@ import asyncio
 
 import pytest
 
-from actors.contract import CommandPriority
+from actors.contract import CommandPriority, ItemResult
 from actors.priority_gate import PriorityGate
-from actors.requests import InvalidRequest
-from actors.retry import RetryPolicy, is_retryable
+from actors.requests import InvalidRequest, SyncRequest
+from actors.retry import RetryPolicy, is_retryable, with_retries
+from tests.actors.builders import item
 
 HIGH, NORMAL, LOW = CommandPriority.HIGH, CommandPriority.NORMAL, CommandPriority.LOW
 
@@ -74,3 +75,33 @@ def test_a_cancelled_waiter_gives_up_its_place() -> None:
         return gate.waiting, ran
 
     assert asyncio.run(scenario()) == (0, ["later"])
+
+
+def test_retries_go_on_after_a_first_attempt_made_elsewhere() -> None:
+    work = item("t1", SyncRequest())
+    calls: list[int] = []
+
+    async def attempt() -> ItemResult:
+        calls.append(1)
+        return ItemResult("t1", "u1")
+
+    policy = RetryPolicy(initial_delay_s=0.0)
+    stale = RuntimeError("stale")
+    done = asyncio.run(with_retries(work, policy, attempt, lambda _: None, stale, first=2))
+    assert (done.ok, done.attempts, len(calls)) == (True, 2, 1)
+    none_left = asyncio.run(with_retries(work, RetryPolicy(max_retries=0), attempt, lambda _: None, stale, 2))
+    assert (none_left.error_class, none_left.reason, none_left.attempts, len(calls)) == (
+        "RuntimeError",
+        "stale",
+        1,
+        1,
+    )
+    bad = asyncio.run(with_retries(work, policy, attempt, lambda _: None, InvalidRequest("bad"), first=2))
+    assert (bad.error_class, bad.attempts, len(calls)) == ("InvalidRequest", 1, 1)
+
+
+def test_a_free_slot_is_taken_without_waiting() -> None:
+    gate = PriorityGate(1)
+    assert gate.try_take() and not gate.try_take()
+    gate.release()
+    assert gate.try_take()

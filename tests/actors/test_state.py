@@ -1,47 +1,51 @@
-"""The stored form of a user's state: compact, and its outbox bounded."""
+"""The stored form of a user's state: compact, free of the outbox, and format 1 still read."""
 
 from __future__ import annotations
 
-from actors.contract import CalendarUpdateOutcome
+import base64
+import json
+
+from actors.contract import OUTCOMES, CalendarUpdateOutcome
 from actors.packing import pack
-from actors.state import OUTBOX_COMMANDS, OUTBOX_OUTCOMES, OutboxEntry, UserState, dump_state, load_state
+from actors.state import STATE_FORMAT, HabitRecord, UserState, decode_state, dump_state, load_state
 from tests.actors.builders import MONDAY
 
 
-def _entry(n: int, outcomes: int = 1) -> OutboxEntry:
-    report = CalendarUpdateOutcome(user_id="u1", at=MONDAY, update_type="SYNC_FAILED", errors=(f"e{n}",))
-    return OutboxEntry.of(f"t{n}", MONDAY, (report,) * outcomes)
-
-
 def test_state_round_trips_and_big_states_are_compressed() -> None:
-    state = UserState(user_id="u1")
-    for n in range(50):
-        state = state.with_applied(_entry(n, outcomes=3))
+    habits = {f"h{n}": HabitRecord(name=f"habit number {n}", streak_current=n) for n in range(60)}
+    state = UserState(user_id="u1", habits=habits)
     data = dump_state(state)
     assert load_state(data) == state
     assert data[:1] == b"z" and len(data) < len(state.model_dump_json())
-    assert state.outbox[-1].outcomes() == _entry(49, outcomes=3).outcomes()
     small = UserState(user_id="u2")
     assert dump_state(small).startswith(b"{") and load_state(dump_state(small)) == small
+    assert decode_state(dump_state(small)) == (small, ())
 
 
-def test_outbox_keeps_the_last_commands_and_trims_old_outcomes() -> None:
-    state = UserState(user_id="u1")
-    for n in range(OUTBOX_COMMANDS + 20):
-        state = state.with_applied(_entry(n, outcomes=10))
-    assert len(state.outbox) == OUTBOX_COMMANDS
-    assert state.applied("t19") is None and state.applied("t20") is not None
-    kept = [e for e in state.outbox if e.outcomes() is not None]
-    assert sum(len(e.outcomes() or ()) for e in kept) == OUTBOX_OUTCOMES
-    assert kept[-1].task_id == f"t{OUTBOX_COMMANDS + 19}"
-    oldest = state.applied("t20")
-    assert oldest is not None and oldest.outcomes() is None  # remembered as applied, outcomes let go
+def test_format_one_hands_its_outbox_over_as_rows() -> None:
+    report = CalendarUpdateOutcome(user_id="u1", at=MONDAY, update_type="SYNC_FAILED", errors=("e",))
+    plain = OUTCOMES.dump_json((report,))
+    packed = pack(OUTCOMES.dump_json((report,) * 10))
+    old = {
+        "format": 1,
+        "user_id": "u1",
+        "habits": {"gym": {"name": "Gym"}},
+        "outbox": [
+            {"task_id": "t1", "applied_at": "2026-01-05T08:00:00Z", "count": 3, "packed": None},
+            {"task_id": "t2", "applied_at": "2026-01-05T09:00:00Z", "count": 1, "packed": _b64(plain)},
+            {"task_id": "t3", "applied_at": "2026-01-05T10:00:00Z", "count": 10, "packed": _b64(packed)},
+        ],
+        "applied_at": "2026-01-05T10:00:00Z",
+    }
+    state, rows = decode_state(pack(json.dumps(old, separators=(",", ":")).encode()).join([b"z", b""]))
+    assert state.format == STATE_FORMAT and state.habits["gym"].name == "Gym"
+    assert [(r.task_id, r.count, r.outcomes) for r in rows] == [
+        ("t1", 3, None),
+        ("t2", 1, plain),
+        ("t3", 10, packed),
+    ]
+    assert rows[0].applied_at.isoformat() == "2026-01-05T08:00:00+00:00"
 
 
-def test_small_outcomes_stay_plain_and_packed_entries_still_read() -> None:
-    small, big = _entry(1), _entry(2, outcomes=10)
-    assert small.packed is not None and small.packed.startswith(b"[")  # no zlib for a few hundred bytes
-    assert big.packed is not None and not big.packed.startswith(b"[")
-    assert big.outcomes() == OutboxEntry.of("t2", MONDAY, big.outcomes() or ()).outcomes()
-    stored_packed = small.model_copy(update={"packed": pack(small.packed)})  # as earlier versions stored it
-    assert stored_packed.outcomes() == small.outcomes()
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
