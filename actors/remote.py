@@ -5,6 +5,7 @@ Everything else in `actors` is plain Python, testable without a cluster.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Any
 
 import ray
@@ -12,12 +13,18 @@ import ray
 from actors.calendar.edge import CalendarEdge
 from actors.calendar.settings import CalendarSettings
 from actors.host import HostSettings, ShardHost
-from actors.solver import RemoteSolve, SolverDispatch, SolverSettings, run_solver
+from actors.solve_queue import BatchAnswer, SolveInput
+from actors.solver import RemoteBatch, RemoteSolve, SolverDispatch, SolverSettings, run_solver, run_solvers
 
 
 @ray.remote
 def _solve_task(task_type: str, instance_json: bytes) -> bytes:
     return run_solver(task_type, instance_json)
+
+
+@ray.remote
+def _solve_batch_task(solves: list[SolveInput]) -> list[BatchAnswer]:
+    return run_solvers(solves)
 
 
 def ray_solve(num_cpus: int) -> RemoteSolve:
@@ -31,8 +38,28 @@ def ray_solve(num_cpus: int) -> RemoteSolve:
     return solve
 
 
+def ray_solve_batch(num_cpus: int) -> RemoteBatch:
+    """Submit a batch of solves as one task; the task is submitted at the call, its answers awaited later."""
+    task = _solve_batch_task.options(num_cpus=num_cpus)
+
+    def solve(solves: list[SolveInput]) -> Awaitable[list[BatchAnswer]]:
+        answers: Awaitable[list[BatchAnswer]] = task.remote(solves)
+        return answers
+
+    return solve
+
+
+def batch_after(settings: SolverSettings, hosts: int) -> int:
+    """The setting, or the cluster's solver tasks at once divided among the hosts (at least one)."""
+    if settings.batch_after:
+        return settings.batch_after
+    cpus = float(ray.cluster_resources().get("CPU", 1.0))
+    return max(1, round(cpus / settings.num_cpus / max(1, hosts)))
+
+
 class RayShardHost(ShardHost):
-    """A ShardHost built inside its actor process from picklable settings."""
+    """A ShardHost built inside its actor process from picklable settings; `hosts` is how many shard
+    hosts share the cluster's solver CPUs."""
 
     def __init__(
         self,
@@ -41,8 +68,11 @@ class RayShardHost(ShardHost):
         host: HostSettings,
         solver: SolverSettings,
         calendar: CalendarSettings | None = None,
+        hosts: int = 1,
     ) -> None:
-        dispatch = SolverDispatch(solver, remote=ray_solve(solver.num_cpus))
+        cpus = solver.num_cpus
+        after = batch_after(solver, hosts)
+        dispatch = SolverDispatch(solver, ray_solve(cpus), ray_solve_batch(cpus), after)
         edge = CalendarEdge.create(calendar, store_url) if calendar is not None else None
         super().__init__(name, store_url, dispatch, host, edge)
 

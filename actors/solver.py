@@ -3,21 +3,22 @@
 CP-SAT's `num_workers` is set to the task's `num_cpus`: otherwise CP-SAT takes every core of the node while
 Ray believes it uses one. A `CpModel` cannot be pickled, so the instance travels as JSON and the model is
 built inside the task. Instances up to `inline_max_size` blocks are solved in the host's own process, where
-they cost less than a dispatch (measured; see docs/actors.md). Queued tasks are the autoscaler's backlog.
+they cost less than a dispatch (measured; see docs/actors.md). When solves queue up, they travel in
+batches (`actors/solve_queue.py`). Queued tasks are the autoscaler's backlog.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from actors.contract import CommandPriority, TaskType
+from actors.solve_queue import BatchAnswer, RemoteBatch, RemoteSolve, SolveInput, SolveQueue
 from optimizer.domain import Frequency, Instance
 from optimizer.solution import Solution
 
-RemoteSolve = Callable[[str, bytes], Awaitable[bytes]]  # (task type, instance JSON) -> solution JSON
+__all__ = ["RemoteBatch", "RemoteSolve", "SolverDispatch", "SolverSettings", "run_solver", "run_solvers"]
 
 DEFAULT_LIMITS = {CommandPriority.HIGH: 2.0, CommandPriority.NORMAL: 5.0, CommandPriority.LOW: 10.0}
 
@@ -28,6 +29,10 @@ class SolverSettings(BaseModel):
     num_cpus: int = Field(default=1, ge=1, description="CPUs per solver task = CP-SAT workers")
     time_limit_s: dict[CommandPriority, float] = Field(default_factory=lambda: dict(DEFAULT_LIMITS))
     inline_max_size: int = Field(default=2, ge=0, description="blocks; 0 sends every solve to a task")
+    batch_after: int = Field(
+        default=0, ge=0, description="a host's outstanding solver tasks before solves batch; 0: CPUs / hosts"
+    )
+    batch_max: int = Field(default=8, ge=1, description="solves per batch task; 1 never batches")
 
 
 def run_solver(task_type: str, instance_json: bytes) -> bytes:
@@ -38,6 +43,17 @@ def run_solver(task_type: str, instance_json: bytes) -> bytes:
     solve = schedule_habits if TaskType(task_type) is TaskType.SCHEDULE_HABITS else optimize_schedule
     solution: Solution = solve(instance)
     return solution.model_dump_json().encode()
+
+
+def run_solvers(solves: list[SolveInput]) -> list[BatchAnswer]:
+    """A batch, one solve after another, each with its own limit; a failing solve fails alone."""
+    answers: list[BatchAnswer] = []
+    for task_type, instance_json in solves:
+        try:
+            answers.append((run_solver(task_type, instance_json), ""))
+        except Exception as error:
+            answers.append((None, f"{type(error).__name__}: {error}"))
+    return answers
 
 
 def instance_size(instance: Instance, task_type: TaskType) -> int:
@@ -54,11 +70,22 @@ def instance_size(instance: Instance, task_type: TaskType) -> int:
 
 
 class SolverDispatch:
-    """Chooses where a solve runs and with which limits; `remote` is None where there is no Ray."""
+    """Chooses where a solve runs and with which limits; `remote` is None where there is no Ray.
+    With `batch` as well, solves beyond `batch_after` outstanding tasks travel in batches."""
 
-    def __init__(self, settings: SolverSettings, remote: RemoteSolve | None = None) -> None:
+    def __init__(
+        self,
+        settings: SolverSettings,
+        remote: RemoteSolve | None = None,
+        batch: RemoteBatch | None = None,
+        batch_after: int = 1,
+    ) -> None:
         self.settings = settings
-        self._remote = remote
+        self.queue: SolveQueue | None = None
+        if remote is not None:
+            many = batch if batch is not None and settings.batch_max > 1 else None
+            after = settings.batch_after or batch_after
+            self.queue = SolveQueue(remote, many, after, settings.batch_max)
 
     def prepare(self, instance: Instance, priority: CommandPriority) -> Instance:
         """The priority's time limit (or the command's own, when smaller) and CP-SAT workers = CPUs."""
@@ -73,9 +100,9 @@ class SolverDispatch:
     async def solve(self, task_type: TaskType, instance: Instance, priority: CommandPriority) -> Solution:
         prepared = self.prepare(instance, priority)
         data = prepared.model_dump_json().encode()
-        remote = self._remote
-        if remote is None or instance_size(prepared, task_type) <= self.settings.inline_max_size:
+        queue = self.queue
+        if queue is None or instance_size(prepared, task_type) <= self.settings.inline_max_size:
             raw = await asyncio.to_thread(run_solver, task_type.value, data)
         else:
-            raw = await remote(task_type.value, data)
+            raw = await queue.solve(task_type.value, data)
         return Solution.model_validate_json(raw)

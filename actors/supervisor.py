@@ -41,7 +41,8 @@ class HostSet:
                 max_restarts=settings.max_restarts,
                 max_task_retries=0,
             )
-            handles.append(actor.remote(name, store_url, settings.host, settings.solver, settings.calendar))
+            args = (name, store_url, settings.host, settings.solver, settings.calendar)
+            handles.append(actor.remote(*args, hosts=settings.hosts))  # hosts share the cluster's CPUs
         return cls(handles)
 
     def host_for(self, user_id: str) -> ActorHandle:

@@ -20,8 +20,8 @@ SOLVING = frozenset({TaskType.SCHEDULE_HABITS, TaskType.OPTIMIZE_SCHEDULE})
 class CallPlan:
     solve_weight: int  # window units a solving command takes; any other command takes 1
     call_solves: int  # solving commands per call, at most
-    calls_ahead: int = 2  # calls out at a host, above which a small cheap batch waits to grow
-    min_call: int = 64  # cheap commands worth a call of their own while `calls_ahead` are out
+    calls_ahead: int = 1  # calls out at a host from which a small cheap batch waits to grow
+    min_call: int = 128  # cheap commands worth a call of their own while `calls_ahead` are out
 
     def hold(self, calls_out: int, waiting: int, solving: int) -> bool:
         """Whether `waiting` commands (`solving` of them solve) should wait for a call to return.

@@ -1,13 +1,15 @@
-"""Solver dispatch without Ray: limits by priority, CP-SAT workers = CPUs, and a real solve in place."""
+"""Solver dispatch without Ray: limits by priority, CP-SAT workers = CPUs, real solves in place and in
+batches."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 
 from actors.contract import CommandPriority, TaskType
-from actors.solver import SolverDispatch, SolverSettings, instance_size
+from actors.solver import SolverDispatch, SolverSettings, instance_size, run_solver, run_solvers
 from optimizer.domain import SolveOptions
-from optimizer.solution import SolveStatus
+from optimizer.solution import Solution, SolveStatus
 from tests.actors.builders import MONDAY, goal, gym, instance
 
 HIGH, LOW = CommandPriority.HIGH, CommandPriority.LOW
@@ -37,3 +39,41 @@ def test_a_real_solve_in_place_places_the_habit_every_day() -> None:
     solution = asyncio.run(SolverDispatch(SolverSettings()).solve(TaskType.SCHEDULE_HABITS, week, HIGH))
     assert solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
     assert sorted(p.start.day for p in solution.placements) == [3, 4, 5, 6, 7, 8, 9]
+
+
+def placed_days(raw: bytes | None) -> list[int]:
+    assert raw is not None
+    return sorted(p.start.day for p in Solution.model_validate_json(raw).placements)
+
+
+def test_a_batch_solves_each_instance_and_a_broken_one_fails_alone() -> None:
+    week = SolverDispatch(SolverSettings()).prepare(instance(habits=(gym(ideal_time="07:00"),)), HIGH)
+    data = week.model_dump_json().encode()
+    (first, ok), (broken, error), (last, _) = run_solvers(
+        [("SCHEDULE_HABITS", data), ("SCHEDULE_HABITS", b"{}"), ("OPTIMIZE_SCHEDULE", data)]
+    )
+    assert placed_days(first) == placed_days(last) == [3, 4, 5, 6, 7, 8, 9]
+    assert (ok, broken) == ("", None) and error.startswith("ValidationError")
+
+
+def test_queued_solves_travel_in_batches_and_each_gets_its_own_solution() -> None:
+    """Tasks run in threads here, each a real solve: more solves than `batch_after` share tasks."""
+
+    def one(task_type: str, data: bytes) -> Awaitable[bytes]:
+        return asyncio.ensure_future(asyncio.to_thread(run_solver, task_type, data))
+
+    def many(solves: list[tuple[str, bytes]]) -> Awaitable[list[tuple[bytes | None, str]]]:
+        return asyncio.ensure_future(asyncio.to_thread(run_solvers, solves))
+
+    settings = SolverSettings(inline_max_size=0, batch_max=3)
+    dispatch = SolverDispatch(settings, one, many, batch_after=1)
+    hours = [6, 7, 8, 9, 10, 11, 12]
+    weeks = [instance(user_id=f"u{h}", habits=(gym(ideal_time=f"{h:02}:00"),)) for h in hours]
+
+    async def solve_all() -> list[Solution]:
+        return await asyncio.gather(*(dispatch.solve(TaskType.SCHEDULE_HABITS, w, HIGH) for w in weeks))
+
+    solutions = asyncio.run(solve_all())
+    assert [{p.start.hour for p in s.placements} for s in solutions] == [{h} for h in hours]
+    assert dispatch.queue is not None
+    assert (dispatch.queue.tasks, dispatch.queue.batches, dispatch.queue.batched) == (3, 2, 6)

@@ -1,0 +1,110 @@
+"""The batching rules of solver tasks, without Ray: the remote functions are injected, and each task's
+answer is released by the test (`tests/actors/solve_tasks.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actors.solve_queue import SolveFailed, SolveQueue
+from tests.actors.solve_tasks import Tasks, run, settle, start
+
+
+def test_solves_go_alone_until_enough_are_outstanding_then_wait_in_one_batch() -> None:
+    async def scenario(tasks: Tasks) -> None:
+        queue = SolveQueue(tasks.one, tasks.many, batch_after=2, batch_max=8)
+        solves = start(queue, b"a1", b"b2", b"c3", b"d4", b"e5")
+        await settle()
+        assert tasks.sizes() == [0, 0]  # two lone tasks; three solves wait
+        await tasks.end(1)
+        assert tasks.sizes() == [0, 0, 3]  # a task ended: the open batch goes, whatever its size
+        assert solves[1].result() == b"2b" and not solves[0].done()
+        await tasks.end(2)
+        assert [s.result() for s in solves[2:]] == [b"3c", b"4d", b"5e"]
+        await tasks.end(0)
+        assert solves[0].result() == b"1a"
+        assert (queue.tasks, queue.batches, queue.batched, queue.outstanding) == (3, 1, 3, 0)
+
+    run(scenario)
+
+
+def test_a_deep_queue_shows_as_pending_batches_of_at_most_batch_max() -> None:
+    async def scenario(tasks: Tasks) -> None:
+        queue = SolveQueue(tasks.one, tasks.many, batch_after=1, batch_max=3)
+        solves = start(queue, *(b"x%d" % n for n in range(9)))
+        await settle()
+        assert tasks.sizes() == [0, 3, 3]  # full batches go out without waiting; two solves stay open
+        assert queue.outstanding == 3
+        for number in range(3):
+            await tasks.end(number)
+        assert tasks.sizes() == [0, 3, 3, 2]
+        await tasks.end(3)
+        assert [s.result() for s in solves] == [b"%dx" % n for n in range(9)]
+
+    run(scenario)
+
+
+def test_a_failing_solve_fails_alone_and_its_retry_goes_as_its_own_task() -> None:
+    async def scenario(tasks: Tasks) -> None:
+        queue = SolveQueue(tasks.one, tasks.many, batch_after=1, batch_max=8)
+        first, good, bad = start(queue, b"a", b"ok", b"bad")
+        await settle()
+        await tasks.end(0)
+        await tasks.end(1)
+        assert first.result() == b"a" and good.result() == b"ko"
+        with pytest.raises(SolveFailed, match="cannot solve b'bad'"):
+            bad.result()
+        blocker, retry = start(queue, b"c", b"bad")  # one task outstanding, yet the retry goes alone
+        await settle()
+        assert tasks.sizes()[2:] == [0, 0]
+        await tasks.end(3)
+        with pytest.raises(ValueError, match="cannot solve"):
+            retry.result()
+        await tasks.end(2)
+        assert blocker.result() == b"c"
+
+    run(scenario)
+
+
+def test_a_crashed_batch_task_fails_each_of_its_solves_and_each_retry_goes_alone() -> None:
+    async def scenario(tasks: Tasks) -> None:
+        queue = SolveQueue(tasks.one, tasks.many, batch_after=1, batch_max=2)
+        lone, one, two = start(queue, b"a", b"b", b"c")
+        await settle()
+        await tasks.end(1, crash=True)  # the batch's task dies; the lone task still runs
+        for solve in (one, two):
+            with pytest.raises(SolveFailed, match="batch of 2 failed"):
+                solve.result()
+        again = start(queue, b"b", b"c")
+        await settle()
+        assert tasks.sizes() == [0, 2, 0, 0]
+        for number in (2, 3, 0):
+            await tasks.end(number)
+        assert [s.result() for s in (*again, lone)] == [b"b", b"c", b"a"]
+
+    run(scenario)
+
+
+def test_a_cancelled_command_leaves_the_rest_of_its_batch_answered() -> None:
+    async def scenario(tasks: Tasks) -> None:
+        queue = SolveQueue(tasks.one, tasks.many, batch_after=1, batch_max=8)
+        lone, dropped, kept = start(queue, b"a", b"b", b"c")
+        await settle()
+        dropped.cancel()
+        await tasks.end(0)
+        await tasks.end(1)
+        assert (lone.result(), kept.result(), dropped.cancelled()) == (b"a", b"c", True)
+
+    run(scenario)
+
+
+def test_without_a_batch_function_every_solve_is_a_task_of_its_own() -> None:
+    async def scenario(tasks: Tasks) -> None:
+        queue = SolveQueue(tasks.one, None, batch_after=1, batch_max=8)
+        solves = start(queue, b"a", b"b", b"c")
+        await settle()
+        assert tasks.sizes() == [0, 0, 0]
+        for number in range(3):
+            await tasks.end(number)
+        assert [s.result() for s in solves] == [b"a", b"b", b"c"]
+
+    run(scenario)
