@@ -18,7 +18,7 @@ from ingest.dead_letter import Failure, dead_letter_record, failed_record
 from ingest.ingest_stats import IngestStats, Latencies
 from ingest.messages import MessageError
 from ingest.offsets import OffsetTracker, Partition
-from ingest.outputs import records_for
+from ingest.outputs import records_from_json
 from ingest.pipeline_config import PipelineTopics
 from ingest.publisher import Publisher
 
@@ -68,16 +68,15 @@ class Answers:
         held = self._held.get(ref)
         if held is None:
             return  # abandoned meanwhile: the partition's next owner answers it
-        now = datetime.now(UTC)
         if not result.ok:
             error_class = result.error_class or "ProcessingFailed"
-            self.dead_letter(
-                ref, Failure(error_class, result.reason or "", result.attempts, held.taken_at, now)
-            )
+            failure = Failure(error_class, result.reason or "", result.attempts, held.taken_at, _now())
+            self.dead_letter(ref, failure)
             return
         try:
-            records = records_for(result.task_id, result.outcomes, self._topics.outputs)
+            records = records_from_json(result.task_id, result.outcomes_json, self._topics.outputs)
         except MessageError as error:
+            now = _now()
             self.dead_letter(ref, Failure(error.error_class, error.reason, 1, now, now))
             return
         self.stats.replayed += result.replayed
@@ -98,7 +97,7 @@ class Answers:
             return
         self.stats.done += 1
         if held.issued_at is not None:
-            self.latencies.add((datetime.now(UTC) - held.issued_at).total_seconds() * 1000)
+            self.latencies.add((_now() - held.issued_at).total_seconds() * 1000)
 
     def _refused(self, ref: Ref, error_class: str, reason: str) -> None:
         held = self._held.get(ref)
@@ -108,5 +107,9 @@ class Answers:
             self.stats.errors += 1
             log.error("dead-letter record for %s refused: %s; the command stays uncommitted", ref, reason)
             return
-        now = datetime.now(UTC)
+        now = _now()
         self.dead_letter(ref, Failure(error_class, reason, 1, now, now))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

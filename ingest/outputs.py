@@ -10,26 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from actors.contract import (
-    CalendarBlockOutcome,
-    CalendarUpdateOutcome,
-    GoalOutcome,
-    HabitOutcome,
-    Outcome,
-    PerformanceOutcome,
-    ReminderOutcome,
-)
-from ingest.messages import (
-    CalendarEventMessage,
-    CalendarUpdateNotification,
-    GoalEventMessage,
-    HabitEventMessage,
-    PerformanceMetric,
-    ReminderNotification,
-    Versioned,
-    derive_id,
-    encode,
-)
+from pydantic_core import from_json
+
+from actors.contract import OUTCOMES, Outcome
+from ingest.messages import MAX_MESSAGE_BYTES, derive_id, encode
+from ingest.messages.ids import derive_ids
+from ingest.output_models import message_for
+from ingest.output_wire import wire_message
 from ingest.pipeline_config import OutputTopics
 
 Headers = list[tuple[str, str | bytes | None]]
@@ -43,6 +30,47 @@ class OutputRecord:
     headers: Headers = field(default_factory=list)
 
 
+def records_from_json(task_id: str, outcomes_json: bytes, topics: OutputTopics) -> list[OutputRecord]:
+    """The records of outcomes as a host returns them (`ItemResult.outcomes_json`); see `records_for`.
+
+    Each output is written straight from the JSON when all are plainly what a host writes; otherwise
+    the command's outcomes take the models' way, with the same bytes or the same error as ever.
+    """
+    try:
+        records = _plain_records(task_id, from_json(outcomes_json), topics)
+    except (ValueError, UnicodeEncodeError):  # not JSON, or a key that is not text
+        records = None
+    if records is None:
+        return records_for(task_id, OUTCOMES.validate_json(outcomes_json), topics)
+    return records
+
+
+def _plain_records(task_id: str, raw: object, topics: OutputTopics) -> list[OutputRecord] | None:
+    if type(raw) is not list:
+        return None
+    records = []
+    task = task_id.encode()
+    for outcome, message_id in zip(raw, derive_ids(task_id, "output", len(raw)), strict=True):
+        written = wire_message(outcome)
+        if written is None or len(written[1]) > MAX_MESSAGE_BYTES:  # the models' way says what is wrong
+            return None
+        kind, value = written
+        headers: Headers = [("taskId", task), ("messageId", message_id.encode())]
+        topic = getattr(topics, _TOPICS[kind])
+        records.append(OutputRecord(topic, outcome["user_id"].encode(), value, headers))
+    return records
+
+
+_TOPICS = {
+    "calendar": "calendar",
+    "habit": "habits",
+    "goal": "goals",
+    "reminder": "reminders",
+    "calendar_update": "calendar_updates",
+    "performance": "performance",
+}
+
+
 def records_for(task_id: str, outcomes: tuple[Outcome, ...], topics: OutputTopics) -> list[OutputRecord]:
     """The records of one command's outcomes, in order; raises MessageError if one cannot be encoded."""
     return [record_for(task_id, index, outcome, topics) for index, outcome in enumerate(outcomes)]
@@ -50,69 +78,8 @@ def records_for(task_id: str, outcomes: tuple[Outcome, ...], topics: OutputTopic
 
 def record_for(task_id: str, index: int, outcome: Outcome, topics: OutputTopics) -> OutputRecord:
     topic, message = message_for(outcome, topics)
-    headers: Headers = [
-        ("taskId", task_id.encode()),
-        ("messageId", derive_id(task_id, "output", str(index)).encode()),
-    ]
-    return OutputRecord(topic, outcome.user_id.encode(), encode(message), headers)
+    return OutputRecord(topic, outcome.user_id.encode(), encode(message), _headers(task_id, index))
 
 
-def message_for(outcome: Outcome, topics: OutputTopics) -> tuple[str, Versioned]:
-    if isinstance(outcome, CalendarBlockOutcome):
-        return topics.calendar, _calendar(outcome)
-    if isinstance(outcome, HabitOutcome):
-        return topics.habits, _habit(outcome)
-    if isinstance(outcome, GoalOutcome):
-        return topics.goals, _goal(outcome)
-    if isinstance(outcome, ReminderOutcome):
-        return topics.reminders, _reminder(outcome)
-    if isinstance(outcome, CalendarUpdateOutcome):
-        return topics.calendar_updates, _calendar_update(outcome)
-    return topics.performance, _performance(outcome)
-
-
-def _who(o: Outcome) -> dict[str, object]:
-    return {"user_id": o.user_id, "timestamp": o.at}
-
-
-def _calendar(o: CalendarBlockOutcome) -> CalendarEventMessage:
-    data = dict(summary=o.summary, start={"date_time": o.start}, end={"date_time": o.end})
-    event = dict(event_id=o.event_id, event_type=o.change, calendar_id=o.calendar_id, source=o.source)
-    return CalendarEventMessage.model_validate({**_who(o), **event, "event_data": data})
-
-
-def _habit(o: HabitOutcome) -> HabitEventMessage:
-    streak = {"current": o.streak_current, "longest": o.streak_longest}
-    data = {"name": o.name, "frequency": o.frequency, "streak": streak}
-    return HabitEventMessage.model_validate(
-        {**_who(o), "habit_id": o.habit_id, "event_type": o.change, "habit_data": data}
-    )
-
-
-def _goal(o: GoalOutcome) -> GoalEventMessage:
-    progress = {"current": o.progress_current, "target": o.progress_target, "unit": o.progress_unit}
-    data = {"title": o.title, "type": o.goal_type, "target_date": o.target_date, "progress": progress}
-    return GoalEventMessage.model_validate(
-        {**_who(o), "goal_id": o.goal_id, "event_type": o.change, "goal_data": data}
-    )
-
-
-def _reminder(o: ReminderOutcome) -> ReminderNotification:
-    content = {"title": o.title, "message": o.message, "action_url": o.action_url or None}
-    when = {"scheduled_for": o.scheduled_for, "priority": o.priority.value, "channel": o.channel}
-    notice = {"notification_id": o.notification_id, "type": o.reminder_type, "content": content}
-    return ReminderNotification.model_validate({**_who(o), **when, **notice})
-
-
-def _calendar_update(o: CalendarUpdateOutcome) -> CalendarUpdateNotification:
-    details = dict(
-        events_processed=o.events_processed, conflicts_resolved=o.conflicts_resolved, errors=o.errors
-    )
-    return CalendarUpdateNotification.model_validate(
-        {**_who(o), "update_type": o.update_type, "details": details}
-    )
-
-
-def _performance(o: PerformanceOutcome) -> PerformanceMetric:
-    measured = {"metric_type": o.metric_type, "value": o.value, "unit": o.unit, "labels": o.labels}
-    return PerformanceMetric.model_validate({**measured, "timestamp": o.at})  # the spec gives it no userId
+def _headers(task_id: str, index: int) -> Headers:
+    return [("taskId", task_id.encode()), ("messageId", derive_id(task_id, "output", str(index)).encode())]

@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from actors.contract import CommandPriority, TaskType, WorkItem
 from actors.requests import GoalMeta, Request, ScheduleRequest, SyncRequest, encode_request
-from ingest.messages import Command, MessageError, OptimizeScheduleData, SyncCalendarData
+from ingest.messages import Command, MessageError, OptimizeScheduleData, Priority, SyncCalendarData
+from ingest.messages import TaskType as WireTaskType
 from ingest.messages.task_data import Goal, PlanningData
 from ingest.messages.validation import describe
 from ingest.translate_items import focus, goal, habit, hours, options, task
@@ -30,12 +31,17 @@ def work_item(command: Command, source: tuple[str, int, int], received_at: datet
     return WorkItem(
         task_id=command.task_id,
         user_id=command.user_id,
-        task_type=TaskType(command.task_type.value),
-        priority=CommandPriority(command.priority.value),
+        task_type=_TASK_TYPES[command.task_type],
+        priority=_PRIORITIES[command.priority],
         received_at=received_at,
         request=encode_request(request_for(command)),
         source=source,
     )
+
+
+# The wire's enums and the host's, spelled alike, matched once rather than on every command.
+_TASK_TYPES = {kind: TaskType(kind.value) for kind in WireTaskType}
+_PRIORITIES = {level: CommandPriority(level.value) for level in Priority}
 
 
 def request_for(command: Command) -> Request:

@@ -1,21 +1,59 @@
 """The parts of a planning payload in the optimizer's terms: hours, habits, tasks, goals, options.
 
 Each function returns the fields of the domain model as a dict, which `translate.instance_for`
-validates as a whole, so a value the domain refuses is reported with its field path.
+validates as a whole, so a value the domain refuses is reported with its field path. Hours are the
+exception: their windows come already built, since users send the same hours with every command.
 """
 
 from __future__ import annotations
 
+from datetime import time
+from functools import lru_cache
 from typing import Any
 
-from ingest.messages.task_data import FocusPolicy, Goal, Habit, ItemPriority, PlanningData, Task, WeeklyHours
+from pydantic import ValidationError
+
+from ingest.messages.task_data import (
+    FocusPolicy,
+    Goal,
+    Habit,
+    ItemPriority,
+    PlanningData,
+    Task,
+    Weekday,
+    WeeklyHours,
+)
 from optimizer import domain
 
 
-def hours(weekly: WeeklyHours | None) -> dict[domain.Weekday, list[dict[str, Any]]] | None:
+def hours(weekly: WeeklyHours | None) -> dict[domain.Weekday, Any] | None:
     if weekly is None:
         return None
-    return {domain.Weekday[day.value]: [w.model_dump() for w in windows] for day, windows in weekly.items()}
+    return {_DAYS[day]: _windows(tuple((w.start, w.end) for w in spans)) for day, spans in weekly.items()}
+
+
+_DAYS = {day: domain.Weekday[day.value] for day in Weekday}
+
+Spans = tuple[tuple[time, time], ...]
+
+
+def _windows(spans: Spans) -> tuple[domain.TimeWindow, ...] | list[dict[str, time]]:
+    try:
+        return _built_windows(spans)
+    except ValidationError:  # left to the instance's validation, which names the field
+        return [{"start": start, "end": end} for start, end in spans]
+
+
+@lru_cache(maxsize=4096)
+def _built_windows(spans: Spans) -> tuple[domain.TimeWindow, ...]:
+    # Users send the same hours again and again; a built (immutable) window is taken by the instance
+    # as it is, where windows given as dicts were validated one by one on every command.
+    return tuple(domain.TimeWindow(start=start, end=end) for start, end in spans)
+
+
+@lru_cache(maxsize=256)
+def _days(days: tuple[Weekday, ...]) -> frozenset[domain.Weekday]:
+    return frozenset(_DAYS[day] for day in days)
 
 
 def _priority(value: ItemPriority) -> domain.Priority:
@@ -31,7 +69,7 @@ def habit(wire: Habit) -> dict[str, Any]:
         "max_duration": longest,
         "frequency": wire.frequency.value,
         "times_per_period": wire.times_per_period,
-        "allowed_days": frozenset(domain.Weekday[d.value] for d in wire.allowed_days),
+        "allowed_days": _days(wire.allowed_days),
         "hours": wire.hours.value,
         "custom_hours": hours(wire.custom_hours),
         "ideal_time": wire.ideal_time,

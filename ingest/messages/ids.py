@@ -15,14 +15,32 @@ def derive_id(task_id: str, *parts: str) -> str:
 
     Each part is length-prefixed, so ("a:b", "c") and ("a", "b:c") never collide.
     """
-    name = "".join(f"{len(part)}:{part}" for part in (task_id, *parts))
-    return _uuid5(name)
+    return _uuid5(_name((task_id, *parts)))
+
+
+def derive_ids(task_id: str, part: str, count: int) -> list[str]:
+    """`derive_id(task_id, part, str(i))` for each i below `count`, hashing their shared start once."""
+    start = hashlib.sha1(_PREFIX + _name((task_id, part)).encode(), usedforsecurity=False)
+    ids = []
+    for index in range(count):
+        digest = start.copy()
+        digest.update(_name((str(index),)).encode())
+        ids.append(_format(digest.digest()))
+    return ids
+
+
+def _name(parts: tuple[str, ...]) -> str:
+    return "".join(f"{len(part)}:{part}" for part in parts)
 
 
 def _uuid5(name: str) -> str:
+    return _format(hashlib.sha1(_PREFIX + name.encode(), usedforsecurity=False).digest())
+
+
+def _format(sha1: bytes) -> str:
     # RFC 4122 version 5, exactly as `str(uuid.uuid5(_NAMESPACE, name))` (tested against it), without
     # building a UUID object: every output of every command gets one, so it is on the hot path.
-    digest = bytearray(hashlib.sha1(_PREFIX + name.encode(), usedforsecurity=False).digest()[:16])
+    digest = bytearray(sha1[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
     h = digest.hex()

@@ -10,8 +10,11 @@ import pytest
 from actors.contract import CommandPriority, TaskType
 from actors.requests import ScheduleRequest, SyncRequest, decode_request
 from ingest.messages import Command, MessageError
-from ingest.messages.task_data import validate_task_data
+from ingest.messages.task_data import TimeWindow, validate_task_data
+from ingest.messages.task_data import Weekday as WireWeekday
 from ingest.translate import UntranslatableCommand, work_item
+from ingest.translate_items import hours
+from optimizer import domain
 from optimizer.domain import Weekday
 
 ISSUED = datetime(2025, 10, 27, 10, 7, 30, tzinfo=UTC)  # a Monday
@@ -89,3 +92,20 @@ def test_data_the_domain_refuses_is_a_typed_error() -> None:
         work_item(cmd, SOURCE, ISSUED)
     assert isinstance(caught.value, MessageError)
     assert "horizon" in caught.value.reason and caught.value.error_class == "UntranslatableCommand"
+
+
+def test_hours_give_the_same_windows_every_time_and_a_refused_window_names_its_field() -> None:
+    monday = {"MON": [{"start": "09:00", "end": "12:00"}, {"start": "13:00", "end": "24:00"}]}
+    first = hours(validate_task_data("SCHEDULE_HABITS", {"workingHours": monday}).working_hours)  # type: ignore[arg-type]
+    again = hours(validate_task_data("SCHEDULE_HABITS", {"workingHours": monday}).working_hours)  # type: ignore[arg-type]
+    assert first == again == {Weekday.MON: (domain.TimeWindow(start=time(9), end=time(12)),
+                                            domain.TimeWindow(start=time(13), end=time(0)))}  # fmt: skip
+    # A window the domain refuses (never one the wire accepts) is left to the instance, which names it.
+    backwards = TimeWindow.model_construct(start=time(12), end=time(9))
+    data = validate_task_data("SCHEDULE_HABITS", {}).model_copy(  # type: ignore[union-attr]
+        update={"working_hours": {WireWeekday.MON: (backwards,)}}
+    )
+    cmd = Command.create(task_id="t1", user_id="ann", data=data, timestamp=ISSUED)
+    cmd.__dict__["task_data"] = data  # as decoded: the wire's own check is what this window skipped
+    with pytest.raises(UntranslatableCommand, match=r"working_hours\[0\]\[0\]: window end"):
+        work_item(cmd, SOURCE, ISSUED)

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ingest.messages import derive_id
+from ingest.messages.ids import derive_ids
 
 
 def test_same_inputs_same_id_and_a_valid_uuid5() -> None:
@@ -44,3 +45,8 @@ def test_the_fast_derivation_is_exactly_the_standard_uuid5(task_id: str, parts: 
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, "https://scheduling-worker/ids")
     name = "".join(f"{len(part)}:{part}" for part in (task_id, *parts))
     assert derive_id(task_id, *parts) == str(uuid.uuid5(namespace, name))
+
+
+@given(st.text(max_size=20), st.text(max_size=10), st.integers(0, 12))
+def test_a_run_of_ids_is_each_derived_alone(task_id: str, part: str, count: int) -> None:
+    assert derive_ids(task_id, part, count) == [derive_id(task_id, part, str(i)) for i in range(count)]

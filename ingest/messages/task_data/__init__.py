@@ -1,9 +1,8 @@
 """Versioned schemas of a command's `payload.data`, one per `taskType`, shaped for the optimizer."""
 
+from ingest.messages.task_data.default_hours import DEFAULT_PERSONAL_HOURS, DEFAULT_WORKING_HOURS
 from ingest.messages.task_data.habits import CalendarEvent, Habit
 from ingest.messages.task_data.hours import (
-    DEFAULT_PERSONAL_HOURS,
-    DEFAULT_WORKING_HOURS,
     ClockTime,
     EndClockTime,
     TimeWindow,

@@ -8,10 +8,18 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    PlainSerializer,
+    WithJsonSchema,
+    WrapValidator,
+    model_validator,
+)
 
 from ingest.messages.base import WireModel
 from ingest.messages.task_data.kinds import HoursKind, Weekday
+from ingest.messages.task_data.recall import recalled
 
 _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 _MIDNIGHT_END = "24:00"
@@ -91,27 +99,10 @@ def _disjoint(hours: dict[Weekday, tuple[TimeWindow, ...]]) -> dict[Weekday, tup
     return hours
 
 
-WeeklyHours = Annotated[dict[Weekday, tuple[TimeWindow, ...]], AfterValidator(_disjoint)]
+WeeklyHours = Annotated[
+    dict[Weekday, tuple[TimeWindow, ...]], AfterValidator(_disjoint), WrapValidator(recalled)
+]
 """Windows per weekday, e.g. {"MON": [{"start": "09:00", "end": "17:00"}]}; a missing day has none."""
-
-
-def _window(start: str, end: str) -> TimeWindow:
-    return TimeWindow.model_validate({"start": start, "end": end})
-
-
-_WORKDAYS = (Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI)
-
-Hours = dict[Weekday, tuple[TimeWindow, ...]]
-
-DEFAULT_WORKING_HOURS: Hours = {day: (_window("09:00", "17:00"),) for day in _WORKDAYS}
-"""Monday to Friday, 09:00 to 17:00."""
-
-DEFAULT_PERSONAL_HOURS: Hours = {
-    **{day: (_window("07:00", "09:00"), _window("17:00", "22:00")) for day in _WORKDAYS},
-    Weekday.SAT: (_window("08:00", "22:00"),),
-    Weekday.SUN: (_window("08:00", "22:00"),),
-}
-"""Mornings before and evenings after work on weekdays, 08:00 to 22:00 at weekends."""
 
 
 def require_custom_hours(kind: HoursKind, custom: object, owner: str) -> None:

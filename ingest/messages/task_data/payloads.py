@@ -11,8 +11,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator, model_validator
 
 from ingest.messages.base import Versioned
+from ingest.messages.task_data.default_hours import (
+    DEFAULT_PERSONAL_HOURS,
+    DEFAULT_WORKING_HOURS,
+    hours_default,
+)
 from ingest.messages.task_data.habits import CalendarEvent, Habit
-from ingest.messages.task_data.hours import DEFAULT_PERSONAL_HOURS, DEFAULT_WORKING_HOURS, WeeklyHours
+from ingest.messages.task_data.hours import WeeklyHours
 from ingest.messages.task_data.integrity import require_acyclic, require_unique
 from ingest.messages.task_data.kinds import SyncReason
 from ingest.messages.task_data.plan import FocusPolicy, Horizon, PlacedBlock, SolveOptions
@@ -29,9 +34,9 @@ class PlanningData(Versioned):
     """The span to plan."""
     slot_minutes: Literal[5, 15] = 15
     """Granularity of placements."""
-    working_hours: WeeklyHours = DEFAULT_WORKING_HOURS
+    working_hours: WeeklyHours = hours_default(DEFAULT_WORKING_HOURS)
     """Local working hours per weekday."""
-    personal_hours: WeeklyHours = DEFAULT_PERSONAL_HOURS
+    personal_hours: WeeklyHours = hours_default(DEFAULT_PERSONAL_HOURS)
     """Local personal hours per weekday."""
     events: tuple[CalendarEvent, ...] = ()
     """Fixed calendar events within the horizon."""
