@@ -1,11 +1,12 @@
 """Large-neighbourhood search: improve a plan by re-solving a small part of it at a time.
 
-On one worker CP-SAT runs only its main search, which within seconds seldom improves a complete
-start on a two-week schedule. Here most of the best plan is fixed and a small neighbourhood is
-re-solved briefly: the blocks of a window of local days (with every absent block that could go
-there), or all blocks of a few items. A better plan is kept; neighbourhoods rotate in an order fixed
-by the random seed, until the time runs out. Every neighbourhood model is the full model with more
-constraints, so any plan it finds is a plan of the full model, and the full model's bound holds.
+On one worker CP-SAT's main search seldom improves a complete start on a two-week schedule within
+seconds (its own LNS runs only interleaved with ten full subsolvers on that worker). Here most of
+the best plan is fixed and a small neighbourhood is re-solved briefly: the blocks of a window of
+local days (with every absent block that could go there), or all blocks of a few items. A better
+plan is kept; neighbourhoods rotate in an order fixed by the random seed, until the time runs out.
+Every neighbourhood model is the full model with more constraints, so any plan it finds is a plan
+of the full model, and the full model's bound holds.
 """
 
 from __future__ import annotations

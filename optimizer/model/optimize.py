@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 
 from optimizer.domain import PriorityMode, SolveOptions
 from optimizer.model.built import Built
+from optimizer.model.full_search import full_search
 from optimizer.model.hints import hint_solution
 from optimizer.model.lns import improve
 from optimizer.model.objective import levels, weighted
@@ -57,7 +58,7 @@ def _weighted(built: Built, model: cp_model.CpModel, options: SolveOptions, cloc
     improves its plan by LNS."""
     blocks = len(built.variables.all())
     first_seconds = max(clock.left() * FULL_SHARE, min(clock.left(), FULL_FLOOR))
-    first = run(model, options, first_seconds, blocks, ())
+    first = full_search(built, model, options, first_seconds)
     if first.status is SolveStatus.OPTIMAL or first.status is SolveStatus.INFEASIBLE:
         return first
     if not first.solved:

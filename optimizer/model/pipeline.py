@@ -59,7 +59,9 @@ def solve_instance(instance: Instance, kind: PlanKind) -> Solution:
         held = rules = found.held
         outcome = optimize(built, options, clock, held, _without(built.rules, held))
     outcome = _best(built, outcome, start)
-    if outcome.status is not SolveStatus.OPTIMAL:
+    if outcome.status is not SolveStatus.OPTIMAL or len(held) < len(built.rules):
+        # An optimum with requirements given up (an explanation cut short gives up more than it
+        # must) is optimal only among plans that give them up too; greedy may keep them.
         outcome = _not_below_greedy(built, greedy, outcome)
     kept = kept_rules(built, outcome.solver) if outcome.has_plan else set()
     if not held and any(rule.name not in kept for rule in rules):

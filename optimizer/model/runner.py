@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from optimizer.domain import SolveOptions
-from optimizer.model.params import solver_for
+from optimizer.model.params import Search, solver_for
 from optimizer.solution import SolveStatus
 
 STATUS = {
@@ -55,10 +55,12 @@ def run(
     seconds: float,
     blocks: int,
     assumptions: Sequence[cp_model.IntVar],
+    search: Search = "plain",
+    work: float | None = None,
 ) -> Outcome:
     model.clear_assumptions()
     model.add_assumptions(list(assumptions))
-    solver = solver_for(options, seconds, blocks=blocks)
+    solver = solver_for(options, seconds, blocks=blocks, search=search, work=work)
     status = STATUS.get(solver.solve(model), SolveStatus.UNKNOWN)
     if status is SolveStatus.INFEASIBLE:
         return Outcome(status, solver, core=tuple(solver.sufficient_assumptions_for_infeasibility()))

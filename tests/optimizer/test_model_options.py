@@ -45,16 +45,17 @@ def test_fixed_seed_repeats_the_plan() -> None:
 
 
 def test_result_reports_status_bound_gap_and_time() -> None:
-    instance = week(habits=HABITS, options=SolveOptions(time_limit_s=1.0, num_workers=1))
+    # The proof takes about 0.25 s of CPU; 2 s leaves the full search 0.6 s of it on a loaded machine.
+    instance = week(habits=HABITS, options=SolveOptions(time_limit_s=2.0, num_workers=1))
     solution = schedule_habits(instance)
     assert solution.status.value == "OPTIMAL"
     assert solution.objective is not None and solution.best_bound == solution.objective and solution.gap == 0
-    assert 0 < solution.solve_seconds < 1.5
+    assert 0 < solution.solve_seconds < 2.5
     assert sum(p.cost for p in solution.penalties) == solution.objective
 
 
 def test_without_hint_the_model_still_solves() -> None:
-    instance = week(habits=HABITS, options=SolveOptions(time_limit_s=1.0, use_hint=False))
+    instance = week(habits=HABITS, options=SolveOptions(time_limit_s=2.0, use_hint=False))
     solution = schedule_habits(instance)
     assert solution.status.value == "OPTIMAL"
     assert len(solution.placements) == 3 + 7

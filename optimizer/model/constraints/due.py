@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from optimizer.domain import Priority
 from optimizer.model.demands import TaskWork
+from optimizer.model.objectives.late_floor import add_late_floor
 from optimizer.model.terms import REQUIRED_RULE, HardRule, Term
 from optimizer.model.variables import BlockVars
 from optimizer.model.weights import LATE, REQUIRED
@@ -36,6 +37,7 @@ def add_due(
     late = model.new_int_var(0, max(0, latest - due), f"late:{task.id}")
     for block in live:
         model.add(late >= block.end - due).only_enforce_if(block.present)
+    add_late_floor(model, late, live, due)
     return [Term(f"late:{task.id}", late * slot_minutes, LATE, task.priority)], []
 
 

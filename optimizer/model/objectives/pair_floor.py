@@ -51,7 +51,8 @@ def add_pair_floors(
             apart = _least_apart(a, b, ctx.slots(a.habit.min_spacing))
             if apart > 0:
                 together = cp_model.LinearExpr.sum([a.distance, b.distance])
-                model.add(together >= apart).only_enforce_if([a.on_day, b.on_day])
+                # Linear, not enforced: the LP relaxation then sees the cut (0 or less unless both).
+                model.add(together >= apart * (a.on_day + b.on_day - 1))
 
 
 def _least_apart(a: Placed, b: Placed, spacing: int) -> int:

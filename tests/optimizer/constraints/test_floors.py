@@ -63,3 +63,39 @@ def test_floors_raise_the_bound_before_any_search() -> None:
         solver.solve(tiny.model)
         bounds.append(solver.best_objective_bound)
     assert bounds[1] > bounds[0]
+
+
+def spaced_pair(same_day: bool) -> tuple[Tiny, cp_model.LinearExprT]:
+    """Two meditations, four hours apart, both ideally at 07:00, in 06:00-12:00 on Monday or Tuesday;
+    `same_day` keeps both on Monday."""
+    habit = Habit(
+        id="med", name="Meditate", min_duration=15, max_duration=15, ideal_time=time(7), min_spacing=240
+    )
+    tiny = Tiny(days=2)
+    windows: list[tuple[float, float]] = [(6, 12)] if same_day else [(6, 12), (30, 36)]
+    blocks = [
+        tiny.block(f"med#{k}", windows, lengths=(1, 1), item="med", kind=BlockKind.HABIT) for k in range(2)
+    ]
+    entries = []
+    for block in blocks:
+        add_choices(tiny.model, block)
+        tiny.model.add(block.present == 1)
+        entries.append((habit, block, distance(tiny.model, tiny.ctx, habit, block)))
+    add_pair_floors(tiny.model, tiny.ctx, DayView(tiny.model), entries)
+    tiny.model.add(blocks[1].start >= blocks[0].end + 16)  # in order, four hours apart (as `sequence`)
+    return tiny, cp_model.LinearExpr.sum([far for _, _, far in entries])
+
+
+def test_pair_floor_prices_two_occurrences_on_one_day() -> None:
+    tiny, cost = spaced_pair(same_day=True)
+    tiny.model.minimize(cost)
+    status, solver = tiny.solve()
+    assert status == "OPTIMAL" and solver.objective_value == 17  # 07:00-07:15, then 11:15
+
+
+def test_pair_floor_costs_nothing_on_different_days() -> None:
+    """The floor is linear in the day literals and must not bind unless both sit on the day."""
+    tiny, cost = spaced_pair(same_day=False)
+    tiny.model.minimize(cost)
+    status, solver = tiny.solve()
+    assert status == "OPTIMAL" and solver.objective_value == 0  # Monday 07:00 and Tuesday 07:00
