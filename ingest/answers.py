@@ -8,6 +8,7 @@ into a dead-letter record instead, so the command is never silently lost.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -96,6 +97,7 @@ class Answers:
         if held is None or not self._tracker.done(ref[:2], ref[2]):
             return
         self.stats.done += 1
+        self.stats.last_done_at = time.time()
         if held.issued_at is not None:
             self.latencies.add((_now() - held.issued_at).total_seconds() * 1000)
 

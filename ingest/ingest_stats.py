@@ -24,12 +24,14 @@ class IngestStats:
     partitions: int = 0
     pauses: int = 0  # times the in-flight bound paused the partitions
     paused: bool = False
+    last_done_at: float = 0.0  # wall clock (epoch seconds) when the latest command was finished
 
     def __add__(self, other: IngestStats) -> IngestStats:
         total = IngestStats()
         for f in fields(self):
             setattr(total, f.name, getattr(self, f.name) + getattr(other, f.name))
         total.paused = self.paused or other.paused
+        total.last_done_at = max(self.last_done_at, other.last_done_at)
         return total
 
     def line(self) -> str:

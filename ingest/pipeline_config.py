@@ -66,7 +66,7 @@ class PipelineSettings(_Frozen):
     solve_weight: int = Field(
         default=8, gt=0, description="window units a solving command takes; any other command takes 1"
     )
-    call_solves: int = Field(default=4, gt=0, description="solving commands per host call, at most")
+    call_solves: int = Field(default=8, gt=0, description="solving commands per host call, at most")
     commit_interval_s: float = Field(default=0.5, gt=0)
     drain_timeout_s: float = Field(default=5.0, ge=0, description="on revoke and shutdown; then abandon")
     status_interval_s: float = Field(default=5.0, gt=0)
