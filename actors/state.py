@@ -7,10 +7,8 @@ the outbox inside the state; `decode_state` still reads it and hands those entri
 
 from __future__ import annotations
 
-import base64
 import json
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -93,15 +91,30 @@ def decode_state(data: bytes) -> tuple[UserState, tuple[OutboxRecord, ...]]:
     if not raw.startswith(b'{"format":1,'):
         return UserState.model_validate_json(raw), ()
     fields = json.loads(raw)
-    legacy = fields.pop("outbox", [])
+    fields.pop("outbox", None)
     fields.pop("applied_at", None)
     fields["format"] = STATE_FORMAT
-    return UserState.model_validate(fields), tuple(_legacy_record(entry) for entry in legacy)
+    return UserState.model_validate(fields), _legacy_records(raw)
 
 
-def _legacy_record(entry: dict[str, Any]) -> OutboxRecord:
-    """An entry of format 1's outbox: its outcomes were base64 of the packed JSON."""
-    packed = entry.get("packed")
-    outcomes = None if packed is None else base64.b64decode(packed)
-    applied_at = datetime.fromisoformat(entry["applied_at"])
-    return OutboxRecord(entry["task_id"], applied_at, int(entry.get("count", 0)), outcomes)
+class _Format1Entry(BaseModel):
+    """An outbox entry as format 1 kept it inside the state. Its bytes are in pydantic's JSON base64
+    (the URL-safe alphabet), so they are read back by pydantic with the same setting."""
+
+    model_config = ConfigDict(extra="ignore", val_json_bytes="base64")
+
+    task_id: str
+    applied_at: AwareDatetime
+    count: int = 0
+    packed: bytes | None = None
+
+
+class _Format1Outbox(BaseModel):
+    model_config = ConfigDict(extra="ignore", val_json_bytes="base64")
+
+    outbox: tuple[_Format1Entry, ...] = ()
+
+
+def _legacy_records(raw: bytes) -> tuple[OutboxRecord, ...]:
+    entries = _Format1Outbox.model_validate_json(raw).outbox
+    return tuple(OutboxRecord(e.task_id, e.applied_at, e.count, e.packed) for e in entries)

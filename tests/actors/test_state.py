@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import base64
 import json
+
+from pydantic import BaseModel, ConfigDict
 
 from actors.contract import OUTCOMES, CalendarUpdateOutcome
 from actors.packing import pack
@@ -34,6 +35,7 @@ def test_format_one_hands_its_outbox_over_as_rows() -> None:
             {"task_id": "t1", "applied_at": "2026-01-05T08:00:00Z", "count": 3, "packed": None},
             {"task_id": "t2", "applied_at": "2026-01-05T09:00:00Z", "count": 1, "packed": _b64(plain)},
             {"task_id": "t3", "applied_at": "2026-01-05T10:00:00Z", "count": 10, "packed": _b64(packed)},
+            {"task_id": "t4", "applied_at": "2026-01-05T11:00:00Z", "count": 1, "packed": _b64(ODD)},
         ],
         "applied_at": "2026-01-05T10:00:00Z",
     }
@@ -43,9 +45,27 @@ def test_format_one_hands_its_outbox_over_as_rows() -> None:
         ("t1", 3, None),
         ("t2", 1, plain),
         ("t3", 10, packed),
+        ("t4", 1, ODD),
     ]
     assert rows[0].applied_at.isoformat() == "2026-01-05T08:00:00+00:00"
 
 
+# Bytes whose base64 holds the characters the URL-safe alphabet format 1 used has in place of + and /.
+ODD = b"\xfb\xef\xbe\xff" * 6
+
+
+class _Format1Bytes(BaseModel):
+    """How format 1 wrote an outbox entry's bytes: pydantic's JSON base64."""
+
+    model_config = ConfigDict(ser_json_bytes="base64")
+
+    packed: bytes
+
+
 def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode()
+    text: str = json.loads(_Format1Bytes(packed=data).model_dump_json())["packed"]
+    return text
+
+
+def test_format_one_bytes_use_the_url_safe_alphabet() -> None:
+    assert {"-", "_"} & set(_b64(ODD))  # so the test above reads them as format 1 wrote them
