@@ -28,16 +28,18 @@ DRIVER = "benchmark driver"  # this process: it produces the commands
 Sample = dict[int, tuple[float, str]]  # pid -> (CPU seconds, role)
 
 
-def sample() -> Sample:
+def sample(broker_pid: int | None = None) -> Sample:
     """Cumulative CPU seconds of this process (the producer), of the processes it started (a local
-    Ray: its workers and actors), and of the Kafka broker. Other work on the machine is left out."""
+    Ray: its workers and actors), and of the Kafka broker: the one with `broker_pid` when it is
+    known, else every Kafka process on the machine. Other work on the machine is left out."""
     ticks = os.sysconf("SC_CLK_TCK")
     processes = _processes()
     parents = {pid: parent for pid, (parent, _, _) in processes.items()}
     found: Sample = {}
     for pid, (_, ticks_used, command) in processes.items():
         role = DRIVER if pid == os.getpid() else _role(command)
-        if role is not None and (role == "Kafka broker" or _descends(pid, parents)):
+        broker = role == "Kafka broker" and broker_pid in (None, pid)
+        if role is not None and (broker or _descends(pid, parents)):
             found[pid] = (ticks_used / ticks, role)
     return found
 

@@ -27,6 +27,8 @@ from confluent_kafka import Producer
 
 from ingest import bench_cpu
 from ingest.bench_solver import SolverBound, solver_only_bound
+from ingest.broker.files import BrokerFiles
+from ingest.broker.process import running_pid
 from ingest.ingest_stats import percentile
 from ingest.sample import SampleRecord, SampleShape, sample_commands
 from ingest.settings import Settings
@@ -102,9 +104,10 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
         warm = BenchPlan(min(plan.users, 100), 2, plan.trivial, plan.time_limit_ms, plan.seed + 1)
         _timed(worker, settings, sample(warm, "warm"), rate=None)
         burst = sample(plan, "max")
-        calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample()
+        broker = _local_broker_pid(settings)
+        calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample(broker)
         max_rate = len(burst) / _timed(worker, settings, burst, rate=None)
-        cpu_us = bench_cpu.per_command_us(cpu_before, bench_cpu.sample(), len(burst))
+        cpu_us = bench_cpu.per_command_us(cpu_before, bench_cpu.sample(broker), len(burst))
         per_call = len(burst) / max(1, worker.stats().host_calls - calls_before)
         say(f"maximum rate: {max_rate:.0f} commands/s ({len(burst)} commands, {per_call:.1f} per host call)")
         say("CPU µs per command: " + ", ".join(f"{role} {us:.0f}" for role, us in cpu_us.items()))
@@ -143,6 +146,12 @@ def _timed(worker: Worker, settings: Settings, records: list[SampleRecord], rate
     while (stats := worker.stats()).done < target:
         time.sleep(0.25)
     return stats.last_done_at - started
+
+
+def _local_broker_pid(settings: Settings) -> int | None:
+    """The pid of the broker `kafka up` runs, when that is the one in use: other brokers on the
+    machine (a test run's, say) are then not counted."""
+    return None if settings.kafka_is_external else running_pid(BrokerFiles(settings.broker))
 
 
 def _stamped(value: bytes) -> bytes:
