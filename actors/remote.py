@@ -12,6 +12,7 @@ import ray
 
 from actors.calendar.edge import CalendarEdge
 from actors.calendar.settings import CalendarSettings
+from actors.cluster_share import ClusterShare
 from actors.host import HostSettings, ShardHost
 from actors.solve_queue import BatchAnswer, SolveInput
 from actors.solver import RemoteBatch, RemoteSolve, SolverDispatch, SolverSettings, run_solver, run_solvers
@@ -51,10 +52,11 @@ def ray_solve_batch(num_cpus: int) -> RemoteBatch:
 
 def batch_after(settings: SolverSettings, hosts: int) -> int:
     """The setting, or the cluster's solver tasks at once divided among the hosts (at least one)."""
-    if settings.batch_after:
-        return settings.batch_after
-    cpus = float(ray.cluster_resources().get("CPU", 1.0))
-    return max(1, round(cpus / settings.num_cpus / max(1, hosts)))
+    return settings.batch_after or ClusterShare(settings.num_cpus, hosts, cluster_cpus)()
+
+
+def cluster_cpus() -> float:
+    return float(ray.cluster_resources().get("CPU", 1.0))
 
 
 class RayShardHost(ShardHost):
@@ -71,7 +73,7 @@ class RayShardHost(ShardHost):
         hosts: int = 1,
     ) -> None:
         cpus = solver.num_cpus
-        after = batch_after(solver, hosts)
+        after = solver.batch_after or ClusterShare(cpus, hosts, cluster_cpus)
         dispatch = SolverDispatch(solver, ray_solve(cpus), ray_solve_batch(cpus), after)
         edge = CalendarEdge.create(calendar, store_url) if calendar is not None else None
         super().__init__(name, store_url, dispatch, host, edge)

@@ -29,16 +29,25 @@ class SolveFailed(RuntimeError):
 
 
 class SolveQueue:
-    def __init__(self, one: RemoteSolve, many: RemoteBatch | None, batch_after: int, batch_max: int) -> None:
+    """`batch_after` may be a function: a host's share of a cluster that the autoscaler grows and
+    shrinks is read again as it changes (`actors.cluster_share.ClusterShare`)."""
+
+    def __init__(
+        self, one: RemoteSolve, many: RemoteBatch | None, batch_after: int | Callable[[], int], batch_max: int
+    ) -> None:
         self._one = one
         self._many = many
-        self.batch_after = max(1, batch_after)
+        self._after = batch_after if callable(batch_after) else (lambda: batch_after)
         self.batch_max = max(1, batch_max)
         self.outstanding = 0  # this host's solver tasks submitted and not yet answered
         self.tasks = self.batches = self.batched = 0  # tasks sent; of them batches; solves in batches
         self._open: list[Queued] = []
         self._failed: OrderedDict[int, None] = OrderedDict()
         self._collecting: set[asyncio.Task[None]] = set()  # strong references while batches run
+
+    @property
+    def batch_after(self) -> int:
+        return max(1, self._after())
 
     async def solve(self, task_type: str, data: bytes) -> bytes:
         key = hash((task_type, data))

@@ -10,6 +10,7 @@ batches (`actors/solve_queue.py`). Queued tasks are the autoscaler's backlog.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -78,7 +79,7 @@ class SolverDispatch:
         settings: SolverSettings,
         remote: RemoteSolve | None = None,
         batch: RemoteBatch | None = None,
-        batch_after: int = 1,
+        batch_after: int | Callable[[], int] = 1,
     ) -> None:
         self.settings = settings
         self.queue: SolveQueue | None = None

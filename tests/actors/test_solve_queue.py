@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from actors.cluster_share import ClusterShare
 from actors.solve_queue import SolveFailed, SolveQueue
 from tests.actors.solve_tasks import Tasks, run, settle, start
 
@@ -108,3 +109,21 @@ def test_without_a_batch_function_every_solve_is_a_task_of_its_own() -> None:
         assert [s.result() for s in solves] == [b"a", b"b", b"c"]
 
     run(scenario)
+
+
+def test_a_hosts_share_follows_the_cluster_as_it_grows() -> None:
+    cpus = [2.0]
+    share = ClusterShare(1, hosts=2, cpus=lambda: cpus[0], every_s=0.0)
+    assert share() == 1
+    cpus[0] = 16.0  # the autoscaler added nodes
+    assert share() == 8
+    slow = ClusterShare(1, hosts=1, cpus=lambda: cpus[0], every_s=3600.0)
+    assert slow() == 16
+    cpus[0] = 2.0
+    assert slow() == 16  # read again only once `every_s` has passed
+    queue = SolveQueue(lambda t, d: _never(), None, share, batch_max=8)
+    assert queue.batch_after == 1  # 2 CPUs over 2 hosts
+
+
+async def _never() -> bytes:
+    raise AssertionError("no solve is sent here")
