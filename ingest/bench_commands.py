@@ -21,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     pipeline.add_argument("--users", type=int, default=200)
     pipeline.add_argument("--commands", type=int, default=5, help="commands per user")
     pipeline.add_argument("--trivial", action="store_true", help="no solves: the ingest path's ceiling")
+    pipeline.add_argument("--week", action="store_true", help="plan weeks with 15-25 meetings, not 2 days")
     pipeline.add_argument("--time-limit-ms", type=int, default=1000, help="per solve")
     pipeline.add_argument("--hosts", type=int, help="shard host actors (default from the settings)")
     pipeline.add_argument("--ingest-actors", type=int, help="default: one per partition, at most one per CPU")
@@ -54,14 +55,15 @@ def _pipeline(args: argparse.Namespace, settings: Settings) -> int:
         update={"ingest_actors": args.ingest_actors} if args.ingest_actors else {}
     )
     settings = settings.model_copy(update={"actors": actors, "pipeline": pipeline})
-    plan = BenchPlan(args.users, args.commands, args.trivial, args.time_limit_ms)
+    plan = BenchPlan(args.users, args.commands, args.trivial, args.time_limit_ms, week=args.week)
     started = connect_ray()
     try:
         result = run_bench(settings, plan, lambda line: print(line, flush=True))
     finally:
         if started:
             ray.shutdown()
-    mode = "trivial (no solves)" if plan.trivial else f"CP-SAT, limit {plan.time_limit_ms} ms"
+    weeks = ", weeks" if plan.week else ""
+    mode = "trivial (no solves)" if plan.trivial else f"CP-SAT{weeks}, limit {plan.time_limit_ms} ms"
     print(
         "\n| mode | commands | max commands/s | per host call | at half rate | p50 ms | p99 ms "
         "| solver-only/s | ratio | solve CPU ms | command CPU ms | CPU ratio |"

@@ -19,7 +19,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,6 +42,7 @@ class BenchPlan:
     trivial: bool = False
     time_limit_ms: int = 1000
     seed: int = 11
+    week: bool = False  # plan a week with 15-25 meetings instead of 2 days with 0-3
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,10 @@ def bench_settings(settings: Settings) -> Settings:
 
 
 def sample(plan: BenchPlan, phase: str) -> list[SampleRecord]:
+    days, meetings = (7, (15, 25)) if plan.week else (2, (0, 3))
     shape = SampleShape(
-        users=plan.users, commands_per_user=plan.commands, horizon_days=2, time_limit_ms=plan.time_limit_ms,
+        users=plan.users, commands_per_user=plan.commands, horizon_days=days, meetings=meetings,
+        time_limit_ms=plan.time_limit_ms,
         malformed_every=None, sync_share=1.0 if plan.trivial else 0.0, run=phase,
         user_prefix=f"{phase}-{uuid.uuid4().hex[:6]}", seed=plan.seed,
     )  # fmt: skip
@@ -101,7 +104,7 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
     worker = Worker.start(settings)
     try:
         worker.await_assignment()  # a rebalance inside a timed phase would time its replays
-        warm = BenchPlan(min(plan.users, 100), 2, plan.trivial, plan.time_limit_ms, plan.seed + 1)
+        warm = replace(plan, users=min(plan.users, 100), commands=2, seed=plan.seed + 1)
         _timed(worker, settings, sample(warm, "warm"), rate=None)
         burst = sample(plan, "max")
         broker = _local_broker_pid(settings)

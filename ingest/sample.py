@@ -37,6 +37,7 @@ class SampleShape:
     users: int = 5
     commands_per_user: int = 3
     horizon_days: int = 2
+    meetings: tuple[int, int] = (0, 3)  # how many per planning command, at random hours ahead
     time_limit_ms: int | None = 500
     malformed_every: int | None = 7
     sync_share: float = 0.15  # of the well-formed commands; the rest plan habits or whole schedules
@@ -85,7 +86,8 @@ def _planning(rng: random.Random, shape: SampleShape, user_id: str, at: datetime
         for name, minutes, hours in rng.sample(HABITS, rng.randint(1, 3))
     ]
     day = at.replace(minute=0, second=0, microsecond=0)
-    starts = sorted(day + timedelta(hours=rng.randint(2, 40)) for _ in range(rng.randint(0, 3)))
+    last = 16 + 12 * shape.horizon_days
+    starts = sorted(day + timedelta(hours=rng.randint(2, last)) for _ in range(rng.randint(*shape.meetings)))
     events = [_meeting(i, start) for i, start in enumerate(dict.fromkeys(starts))]
     options: dict[str, Any] = {"randomSeed": 1}
     if shape.time_limit_ms is not None:

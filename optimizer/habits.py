@@ -2,7 +2,8 @@
 
 Hard: inside allowed days and hours, no overlap with busy time, frozen blocks or each other (buffers
 included), at most `times_per_period` per period, minimum spacing. Required: the occurrences of a
-defended habit in periods still wholly ahead (tied to assumption literals, see `optimizer.explain`).
+defended habit in periods wholly ahead and inside the horizon (tied to assumption literals, see
+`optimizer.explain`).
 Soft: missed occurrences (by priority), closeness to the ideal time, longer durations, spread of
 weekly habits across days, and stability against the previous plan.
 """
@@ -20,19 +21,21 @@ from optimizer.model.constraints.sequence import add_sequence
 from optimizer.model.context import HABITS_ONLY, Context
 from optimizer.model.demands import HabitPeriod
 from optimizer.model.habit_periods import habit_periods
+from optimizer.model.lean_model import LeanModel
 from optimizer.model.objectives.cost_floor import add_cost_floor
 from optimizer.model.objectives.duration import duration_terms, shortfall
 from optimizer.model.objectives.ideal_time import distance, ideal_slot, ideal_time_terms
 from optimizer.model.objectives.pair_floor import add_pair_floors
 from optimizer.model.objectives.spread import spread_terms
 from optimizer.model.objectives.stability import stability_terms
+from optimizer.model.objectives.triple_floor import add_triple_floors
 from optimizer.model.terms import Parts
 from optimizer.model.variables import BlockVars, Variables
 
 
 def build_habits(instance: Instance) -> Built:
     ctx = Context(instance, HABITS_ONLY)
-    built = Built("habits", ctx, cp_model.CpModel(), Variables(), Parts())
+    built = Built("habits", ctx, LeanModel(), Variables(), Parts())
     add_habits(built)
     add_no_overlap(built.model, ctx, built.variables.all())
     add_stability(built)
@@ -58,6 +61,7 @@ def add_habits(built: Built) -> None:
         built.parts.add(duration_terms(habit, [short for _, short in costs], ctx.slot_minutes))
         built.periods += periods
     add_pair_floors(model, ctx, built.days, placed)
+    add_triple_floors(model, ctx, built.days, placed)
 
 
 def _block_costs(

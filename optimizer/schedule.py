@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ortools.sat.python import cp_model
-
 from optimizer.domain import BlockKind, Instance
 from optimizer.habits import add_habits, add_stability
 from optimizer.model.blocks import BlockSpec
@@ -28,6 +26,7 @@ from optimizer.model.constraints.no_overlap import add_no_overlap
 from optimizer.model.constraints.sequence import add_sequence
 from optimizer.model.context import ALL_KINDS, Context
 from optimizer.model.focus_days import focus_days
+from optimizer.model.lean_model import LeanModel
 from optimizer.model.matching import Located, frozen_keys
 from optimizer.model.task_work import task_works
 from optimizer.model.terms import Parts
@@ -38,7 +37,7 @@ from optimizer.model.weights import unplaced_weight
 def build_schedule(instance: Instance, plans: Iterable[Iterable[Located]] = ()) -> Built:
     """`plans` (a hint, a plan to score) make room for as many chunks and focus blocks as they use."""
     ctx = Context(instance, ALL_KINDS)
-    built = Built("schedule", ctx, cp_model.CpModel(), Variables(), Parts())
+    built = Built("schedule", ctx, LeanModel(), Variables(), Parts())
     chunks, focus = _counts(ctx, plans)
     add_habits(built)
     add_work(built, chunks)

@@ -1,7 +1,8 @@
 """The greedy planner's view of the horizon: which slots are taken by a block and which by a buffer.
 
-Anything that only partly covers a slot (an event at 10:05, a 20-minute buffer on a 15-minute grid)
-takes the whole slot, so the greedy plan is never tighter than the validator allows.
+Anything that only partly covers a slot (an event at 10:05, a 20-minute buffer on a 15-minute grid, a
+20-minute habit) takes the whole slot, so the greedy plan is never tighter than the validator allows;
+a block's after-buffer starts where its last slot ends.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta
 
-from optimizer.domain import Instance
+from optimizer.domain import BlockKind, Instance, PlacedBlock, Task
+from optimizer.durations import chunk_slots
+from optimizer.solution import Placement
 from optimizer.timegrid import Grid, LocalDay, Window
 
 
@@ -19,10 +22,20 @@ class Board:
         self.grid = Grid(instance)
         self.core = bytearray(self.grid.n_slots)  # 1 where a busy event or a block sits
         self.pad = bytearray(self.grid.n_slots)  # 1 where a habit keeps its buffer free
+        self.tasks: dict[tuple[BlockKind, str], Task] = {(t.kind, t.id): t for t in instance.work_items()}
 
     def slots(self, minutes: int) -> int:
         """Whole slots that cover `minutes`."""
         return -(-minutes // self.grid.minutes_per_slot)
+
+    def reach(self, block: Placement | PlacedBlock) -> datetime:
+        """Where a given block's reservation ends: a chunk shorter than its task's smallest chunk is
+        the one that completed the effort, and still reserves a whole chunk (as the model reads it)."""
+        task = self.tasks.get((block.kind, block.item_id))
+        if task is None:
+            return block.end
+        smallest = chunk_slots(task, self.grid.minutes_per_slot)[0] * self.grid.minutes_per_slot
+        return max(block.end, block.start + timedelta(minutes=smallest))
 
     def touched(self, start: datetime, end: datetime) -> range:
         return range(max(self.grid.slot(start), 0), min(self.grid.slot_ceil(end), self.grid.n_slots))
@@ -35,9 +48,10 @@ class Board:
         """Take [start, end) as a block, keeping `before`/`after` minutes around it as buffer."""
         for s in self.touched(start, end):
             self.core[s] = 1
+        reserved_end = self.grid.time(self.grid.slot_ceil(end))
         buffers = (
             self.touched(start - timedelta(minutes=before), start),
-            self.touched(end, end + timedelta(minutes=after)),
+            self.touched(reserved_end, reserved_end + timedelta(minutes=after)),
         )
         for s in itertools.chain(*buffers):
             self.pad[s] = 1

@@ -1,5 +1,6 @@
 """The daily cap as the greedy planner keeps it: minutes of work (task, goal and focus blocks) per
-local day, frozen blocks included."""
+local day, frozen blocks included, each counted as the model counts it: up to its end rounded up to
+the grid, a chunk that completed its effort as a whole chunk (`Board.reach`)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ class Capacity:
         self.used: dict[date, int] = defaultdict(int)
         for placement in placed:
             if placement.kind in WORK_KINDS:
-                self.add(placement.start, placement.end)
+                self.add(placement.start, board.reach(placement))
 
     def add(self, start: datetime, end: datetime) -> None:
+        grid = self.board.grid
+        end = grid.time(grid.slot_ceil(end))
         for day in self.days:
             if start < day.end and day.start < end:
                 self.used[day.date] += (min(end, day.end) - max(start, day.start)) // timedelta(minutes=1)

@@ -1,7 +1,8 @@
 """Greedy habits: period by period, each missing occurrence goes to the free start nearest the ideal time.
 
 The longest duration that fits anywhere in the period wins; among starts, the least-used day comes first
-(so weekly habits spread), then the distance to the ideal time, then the earlier start.
+(so weekly habits spread), then the distance to the ideal time, then the earlier start. Lengths are the
+whole slots an occurrence reserves; it lasts at most `max_duration` (`optimizer.durations`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from optimizer.baseline.board import Board, forbid, runs
 from optimizer.domain import BlockKind, Frequency, Habit
+from optimizer.durations import habit_slots, lasts
 from optimizer.solution import Placement
 from optimizer.timegrid import LocalDay, allowed_windows, local_days, to_utc
 
@@ -75,8 +77,8 @@ class HabitPlacer:
         return when.astimezone(self.board.instance.zone).date()
 
     def lengths(self) -> range:
-        step = self.board.grid.minutes_per_slot
-        return range(self.habit.max_duration // step, self.board.slots(self.habit.min_duration) - 1, -1)
+        low, high = habit_slots(self.habit, self.board.grid.minutes_per_slot)
+        return range(high, low - 1, -1)
 
     def place(self) -> list[Placement]:
         new: list[Placement] = []
@@ -105,11 +107,12 @@ class HabitPlacer:
         self.board.occupy(
             grid.time(start), grid.time(start + length), habit.buffer_before, habit.buffer_after
         )
+        minutes = lasts(length, habit.max_duration, grid.minutes_per_slot)
         return Placement(
             item_id=habit.id,
             kind=BlockKind.HABIT,
             occurrence=occurrence,
             title=habit.name,
             start=grid.time(start),
-            end=grid.time(start + length),
+            end=grid.time(start) + timedelta(minutes=minutes),
         )

@@ -1,6 +1,7 @@
 """Greedy tasks and goal work: in priority order, dependencies first, chunks into the earliest free time.
 
-Chunks stay inside one local day, so the daily cap can be kept day by day.
+Chunks stay inside one local day, so the daily cap can be kept day by day. They reserve whole slots
+and last what `optimizer.durations` says: the one that completes the effort ends where it runs out.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from optimizer.baseline.board import Board, forbid, runs
 from optimizer.baseline.capacity import Capacity
 from optimizer.domain import Task
+from optimizer.durations import chunk_slots, lasts, up_to, work_budget
 from optimizer.solution import Placement
 from optimizer.timegrid import allowed_windows
 
@@ -50,8 +52,6 @@ def fill_day(
         start = run_start
         while want >= low and run_end - start >= low:
             length = min(run_end - start, high, want)
-            if length < low:  # a maximum below the minimum: no chunk can be valid
-                break
             chosen.append((start, length))
             forbid(ok, start, start + length)
             start, want = start + length, want - length
@@ -79,34 +79,46 @@ class WorkPlacer:
         return max([0, *starts]), min([grid.n_slots, *ends])
 
     def place(self, task: Task, tasks: tuple[Task, ...]) -> list[Placement]:
-        board, grid = self.board, self.board.grid
+        board, slot = self.board, self.board.grid.minutes_per_slot
         frozen = self.chunks_of(task)
         occurrence = max((p.occurrence + 1 for p in frozen), default=0)
-        effort = board.slots(task.effort)
-        want = effort - sum(board.slots((p.end - p.start) // timedelta(minutes=1)) for p in frozen)
-        low = min(board.slots(task.min_chunk), effort)
-        high = max(task.max_chunk // grid.minutes_per_slot, 1)
+        remaining = max(0, task.effort - sum((p.end - p.start) // timedelta(minutes=1) for p in frozen))
+        want = work_budget(task, remaining, slot)
         windows = allowed_windows(board.instance, task.hours, task.custom_hours)
         ok = board.free(board.allowed(windows))
         lo, hi = self.window(task, tasks)
-        new: list[Placement] = []
+        taken: list[tuple[int, int]] = []
         for day in self.capacity.days:
             first, last = board.inside(day)
             most = min(want, self.capacity.slots_left(day))
-            picks = fill_day(ok, (max(first, lo), min(last, hi)), (low, high), most)
-            for start, length in picks:
-                new.append(self.commit(task, start, length, occurrence + len(new)))
+            for start, length in fill_day(ok, (max(first, lo), min(last, hi)), chunk_slots(task, slot), most):
+                self.take(start, length)
+                taken.append((start, length))
                 want -= length
+        new = self.chunks(task, taken, remaining, occurrence)
         ends = [p.end for p in frozen + new]
         if ends:
             self.done[task.id] = max(ends)
         return new
 
-    def commit(self, task: Task, start: int, length: int, occurrence: int) -> Placement:
-        grid = self.board.grid
-        begin, end = grid.time(start), grid.time(start + length)
+    def take(self, start: int, length: int) -> None:
+        """The slots as the chunk reserves them, on the board and against the daily cap."""
+        begin, end = self.board.grid.time(start), self.board.grid.time(start + length)
         self.board.occupy(begin, end)
         self.capacity.add(begin, end)
-        return Placement(
-            item_id=task.id, kind=task.kind, occurrence=occurrence, title=task.title, start=begin, end=end
-        )
+
+    def chunks(self, task: Task, taken: list[tuple[int, int]], remaining: int, first: int) -> list[Placement]:
+        """The chunks as long as they last: the last one ends where the `remaining` effort does."""
+        grid, slot = self.board.grid, self.board.grid.minutes_per_slot
+        minutes = up_to([lasts(length, task.max_chunk, slot) for _, length in taken], remaining)
+        return [
+            Placement(
+                item_id=task.id,
+                kind=task.kind,
+                occurrence=first + index,
+                title=task.title,
+                start=grid.time(start),
+                end=grid.time(start) + timedelta(minutes=length),
+            )
+            for index, ((start, _), length) in enumerate(zip(taken, minutes, strict=True))
+        ]

@@ -3,7 +3,8 @@
 A block picks one `Choice`, a stretch of allowed time inside one local day. Habits get fine choices
 (each free stretch between busy events, buffers already kept clear), so the ideal-time cost of a
 choice is known before solving. Work gets coarse choices (one per allowed window), with busy time
-kept out of its start domain and by the shared no-overlap, which keeps big models small.
+kept out of its start domain and by the shared no-overlap, which keeps big models small. Lengths
+are the whole slots a block reserves; what it lasts may be less (`optimizer.durations`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class BlockSpec:
-    """One optional block. Lengths are in slots; `before`/`after` are habit buffers in slots."""
+    """One optional block. Lengths are in slots; `before`/`after` are habit buffers in slots; `trim`
+    is what a block of `max_len` slots reserves beyond its own length, in minutes."""
 
     name: str
     item_id: str
@@ -39,6 +41,11 @@ class BlockSpec:
     before: int = 0
     after: int = 0
     coarse: bool = False
+    trim: int = 0
+
+    def lasts(self, length: int, slot_minutes: int) -> int:
+        """Minutes a block of `length` slots lasts (see `optimizer.durations`)."""
+        return length * slot_minutes - (self.trim if length == self.max_len else 0)
 
     @property
     def starts(self) -> list[Span]:

@@ -18,7 +18,8 @@ class HabitPeriod:
 
     `target` occurrences are wanted (fewer for a week the horizon only partly covers), `frozen` of
     them are already fixed, and up to `len(blocks)` more may be placed. `hard` marks a requirement:
-    the habit is defended and the period lies wholly ahead of the time that may still move.
+    the habit is defended and the period lies wholly ahead of the time that may still move and
+    wholly inside the horizon.
     """
 
     habit: Habit
@@ -40,18 +41,28 @@ class HabitPeriod:
 
 @dataclass(frozen=True)
 class TaskWork:
-    """A task or goal work: `budget` slots still to place in its chunks, `due_slot` on the grid."""
+    """A task or goal work: `budget` slots its chunks may still reserve to last the `remaining`
+    minutes of its effort, `due_slot` on the grid."""
 
     task: Task
     budget: int
     frozen_minutes: int
     due_slot: int | None
     blocks: tuple[BlockSpec, ...]
-    note: str = ""
 
     @property
     def rule(self) -> str:
         return f"hard_due:{self.task.id}"
+
+    @property
+    def remaining(self) -> int:
+        """Minutes of the effort the frozen chunks leave."""
+        return max(0, self.task.effort - self.frozen_minutes)
+
+    def minutes_for(self, slots: int, slot_minutes: int) -> int:
+        """Minutes of the effort that chunks reserving `slots` in all would last."""
+        trimmed = slots // self.blocks[0].max_len * self.blocks[0].trim if self.blocks else 0
+        return min(self.remaining, slots * slot_minutes - trimmed)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from ortools.sat.python import cp_model
 from optimizer.domain import BlockKind, PlacedBlock
 from optimizer.model.built import Built
 from optimizer.model.cost import term_costs
+from optimizer.model.lengths import spans
 from optimizer.solution import Late, Penalty, Placement
 
 
@@ -20,13 +21,15 @@ def titles(built: Built) -> dict[tuple[BlockKind, str], str]:
 
 
 def placements(built: Built, solver: cp_model.CpSolver) -> list[Placement]:
-    """Frozen blocks as they were, then the placed blocks numbered on after each item's frozen ones."""
+    """Frozen blocks as they were, then the placed blocks numbered on after each item's frozen ones,
+    each as long as it lasts (`model.lengths`)."""
     named = titles(built)
     kept = [_kept(block, named) for block in built.ctx.fixed.kept]
+    reported = spans(built, solver)
     placed = [
-        (solver.value(block.start), solver.value(block.end), block.spec)
+        (*reported[block.spec.name], block.spec)
         for block in built.variables.all()
-        if block.spec.choices and solver.value(block.present)
+        if block.spec.name in reported
     ]
     following: dict[tuple[BlockKind, str], int] = defaultdict(int)
     for placement in kept:
@@ -41,8 +44,8 @@ def placements(built: Built, solver: cp_model.CpSolver) -> list[Placement]:
                 kind=spec.kind,
                 occurrence=following[key],
                 title=spec.title,
-                start=built.ctx.time(start),
-                end=built.ctx.time(end),
+                start=start,
+                end=end,
             )
         )
         following[key] += 1

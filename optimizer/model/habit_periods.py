@@ -3,6 +3,9 @@
 Periods follow the validator: the local date of an occurrence's start (DAILY) or its local ISO week
 (WEEKLY). A week the horizon covers only partly wants `times_per_period` scaled by the share of its
 allowed days inside the horizon, rounded half up. Periods already over are left alone.
+
+Occurrences reserve whole slots and last at most `max_duration` (`optimizer.durations`), so any
+duration fits the grid: a 20-minute habit on a 15-minute grid reserves two slots and lasts 20 minutes.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections import defaultdict
 from datetime import date
 
 from optimizer.domain import BlockKind, Frequency, Habit
+from optimizer.durations import habit_slots, spare
 from optimizer.model.blocks import BlockSpec, Choice, fine_choices
 from optimizer.model.context import Context
 from optimizer.model.demands import HabitPeriod
@@ -39,10 +43,14 @@ def habit_periods(ctx: Context, habit: Habit) -> list[HabitPeriod]:
             continue
         target = _target(habit, len(days))
         room = habit.times_per_period - frozen[label]
-        starts_ahead = max(ctx.days[days[0]].start, ctx.instance.horizon_start) >= movable_from
+        first_start = ctx.days[days[0]].start
+        starts_ahead = first_start >= movable_from and first_start >= ctx.instance.horizon_start
         bounds = (ctx.day_starts[days[0]], ctx.day_ends[days[-1]])
         blocks = _blocks(ctx, habit, label, room, intersect(allowed, bounds), blocked)
-        hard = habit.defended and starts_ahead and target > frozen[label]
+        # A period begun before the plan may move, or cut off by the horizon's end, is still wanted
+        # but not required: only periods wholly inside what may move are.
+        ends_inside = ctx.days[days[-1]].end <= ctx.instance.horizon_end
+        hard = habit.defended and starts_ahead and ends_inside and target > frozen[label]
         periods.append(HabitPeriod(habit, label, tuple(days), target, frozen[label], hard, blocks))
     return periods
 
@@ -77,11 +85,11 @@ def _spacing_zones(ctx: Context, habit: Habit) -> list[Span]:
 def _blocks(
     ctx: Context, habit: Habit, label: str, room: int, allowed: list[Span], blocked: list[Span]
 ) -> tuple[BlockSpec, ...]:
-    min_len, max_len = ctx.slots(habit.min_duration), habit.max_duration // ctx.slot_minutes
     if room <= 0:
         return ()
+    min_len, max_len = habit_slots(habit, ctx.slot_minutes)
     pads = (ctx.slots(habit.buffer_before), ctx.slots(habit.buffer_after))
-    choices = fine_choices(ctx, allowed, blocked, min_len, pads) if min_len <= max_len else ()
+    choices = fine_choices(ctx, allowed, blocked, min_len, pads)
     step = min_len + ctx.slots(habit.min_spacing)
     first = min((choice.lo for choice in choices), default=0)
     return tuple(
@@ -91,10 +99,11 @@ def _blocks(
             kind=BlockKind.HABIT,
             title=habit.name,
             min_len=min_len,
-            max_len=max(max_len, min_len),
+            max_len=max_len,
             choices=_from(choices, first + k * step, min_len),
             before=pads[0],
             after=pads[1],
+            trim=spare(max_len, habit.max_duration, ctx.slot_minutes),
         )
         for k in range(room)
     )

@@ -79,9 +79,9 @@ def _due(built: Built, work: TaskWork) -> str | None:
                 done_at = lo + take - (usable - work.budget)
     if done_at is not None and done_at <= work.due_slot and room >= work.budget:
         return None
-    title, minutes = work.task.title, work.budget * ctx.slot_minutes
+    title, minutes = work.task.title, work.remaining
     if done_at is None or room < work.budget:
-        fits = min(usable, room) * ctx.slot_minutes
+        fits = work.minutes_for(min(usable, room), ctx.slot_minutes)
         return f"make the due date of {title} soft or shorten it: at most {fits} of its {minutes} min fit"
     return f"move the hard due of {title} to {when_dated(ctx.time(done_at), ctx.instance.zone)} or later"
 

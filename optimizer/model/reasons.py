@@ -10,6 +10,7 @@ from optimizer.domain import BlockKind
 from optimizer.model.built import Built
 from optimizer.model.demands import FocusDay, HabitPeriod, TaskWork
 from optimizer.model.focus_days import FOCUS_ID
+from optimizer.model.lengths import lasting
 from optimizer.model.spans import intersect
 from optimizer.model.wording import hours_phrase, when_dated
 from optimizer.solution import Unplaced
@@ -20,6 +21,7 @@ SEE_CONFLICTS = "it conflicts with other requirements (see conflicts)"
 def unplaced(built: Built, solver: cp_model.CpSolver, failed: Set[str]) -> list[Unplaced]:
     """`failed` names the hard rules that were given up because they could not all hold."""
     found: list[Unplaced] = []
+    lasts = lasting(built, solver)
     for period in built.periods:
         placed = sum(solver.value(built.variables.block(b.name).present) for b in period.blocks)
         missing = period.missing_at_most - placed
@@ -30,9 +32,8 @@ def unplaced(built: Built, solver: cp_model.CpSolver, failed: Set[str]) -> list[
                 Unplaced(item_id=period.habit.id, kind=BlockKind.HABIT, minutes=minutes, reason=reason)
             )
     for work in built.works:
-        placed = sum(solver.value(built.variables.block(b.name).length) for b in work.blocks)
-        if work.budget > placed:
-            minutes = (work.budget - placed) * built.ctx.slot_minutes
+        minutes = work.remaining - sum(lasts.get(spec.name, 0) for spec in work.blocks)
+        if minutes > 0:
             reason = _work_reason(built, work, failed)
             found.append(Unplaced(item_id=work.task.id, kind=work.task.kind, minutes=minutes, reason=reason))
     for day in built.focus:
@@ -43,12 +44,7 @@ def unplaced(built: Built, solver: cp_model.CpSolver, failed: Set[str]) -> list[
 def _habit_reason(built: Built, period: HabitPeriod, placed: int, failed: Set[str]) -> str:
     ctx, habit = built.ctx, period.habit
     hours = hours_phrase(habit.hours, habit.custom_hours, habit.allowed_days)
-    spec = period.blocks[0]
-    if spec.min_len > spec.max_len or spec.min_len * ctx.slot_minutes > habit.max_duration:
-        return (
-            f"its {habit.min_duration}-{habit.max_duration} min do not fit the {ctx.slot_minutes}-minute grid"
-        )
-    if not spec.choices:
+    if not period.blocks[0].choices:
         bounds = (ctx.day_starts[period.days[0]], ctx.day_ends[period.days[-1]])
         allowed = intersect(ctx.allowed(habit.hours, habit.custom_hours, habit.allowed_days), bounds)
         if not allowed:
@@ -62,8 +58,6 @@ def _habit_reason(built: Built, period: HabitPeriod, placed: int, failed: Set[st
 
 def _work_reason(built: Built, work: TaskWork, failed: Set[str]) -> str:
     task = work.task
-    if work.note:
-        return work.note
     hours = hours_phrase(task.hours, task.custom_hours)
     if work.rule in failed:
         return SEE_CONFLICTS

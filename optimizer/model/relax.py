@@ -76,6 +76,6 @@ def _later(
     outcome = run(trial, options, seconds, len(built.variables.all()), assumed)
     if not outcome.solved or outcome.objective is None:
         return None
-    slot, title = built.ctx.slot_minutes, work.task.title
-    fits, total = round(outcome.objective) * slot, work.budget * slot
+    title, fits = work.task.title, work.minutes_for(round(outcome.objective), built.ctx.slot_minutes)
+    total = work.remaining
     return f"move the hard due of {title} later or shorten it: only {fits} of its {total} min fit by then"

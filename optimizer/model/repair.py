@@ -17,6 +17,7 @@ from optimizer.domain import BlockKind, PlacedBlock, Priority
 from optimizer.greedy import greedy_plan
 from optimizer.model.built import Built
 from optimizer.model.demands import TaskWork
+from optimizer.model.lengths import spans
 from optimizer.model.matching import match
 from optimizer.model.objective import weighted
 from optimizer.model.runner import Outcome, run
@@ -81,18 +82,19 @@ def with_urgent_work(
 
 
 def around(built: Built, solver: cp_model.CpSolver, names: set[str]) -> list[Placement]:
-    """Greedy's plan with the named blocks locked where the solver put them."""
+    """Greedy's plan with the named blocks locked where the solver put them, as long as they last."""
+    reported = spans(built, solver)
     locked = [
         PlacedBlock(
             item_id=block.spec.item_id,
             kind=block.spec.kind,
             occurrence=index,
-            start=built.ctx.time(solver.value(block.start)),
-            end=built.ctx.time(solver.value(block.end)),
+            start=reported[block.spec.name][0],
+            end=reported[block.spec.name][1],
             locked=True,
         )
         for index, block in enumerate(built.variables.all())
-        if block.spec.name in names and solver.value(block.present)
+        if block.spec.name in names and block.spec.name in reported
     ]
     instance = built.ctx.instance
     around = instance.model_copy(update={"previous_plan": (*frozen_blocks(instance), *locked)})

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from optimizer.domain import ALL_DAYS, BlockKind, Instance, PlacedBlock
+from optimizer.domain import ALL_DAYS, BlockKind, Instance, PlacedBlock, Task
+from optimizer.durations import chunk_slots
 from optimizer.greedy import greedy_plan
 from optimizer.habits import build_habits
 from optimizer.model.built import Built, PlanKind
@@ -44,12 +45,24 @@ def start_plan(instance: Instance, kind: PlanKind) -> list[Placement]:
 
 
 def _still_fits(ctx: Context, block: PlacedBlock) -> bool:
-    span = ctx.outer(block.start, block.end)
+    span = _reserved(ctx, block)
     if block.kind not in ctx.kinds or span[0] < ctx.movable_slot or span[1] > ctx.n_slots:
         return False
     inside = not subtract([span], _allowed(ctx, block))
     clear = subtract([span], ctx.fixed.guarded) == [span]
     return inside and clear
+
+
+def _reserved(ctx: Context, block: PlacedBlock) -> Span:
+    """The slots the block takes as a model block: a chunk shorter than its task's smallest chunk
+    completed the effort and still reserves a whole chunk (`model.matching`)."""
+    lo, hi = ctx.outer(block.start, block.end)
+    task = _task(ctx.instance, block)
+    return (lo, max(hi, lo + chunk_slots(task, ctx.slot_minutes)[0])) if task is not None else (lo, hi)
+
+
+def _task(instance: Instance, block: PlacedBlock) -> Task | None:
+    return next((t for t in instance.work_items() if t.id == block.item_id and t.kind is block.kind), None)
 
 
 def _allowed(ctx: Context, block: PlacedBlock) -> list[Span]:
@@ -59,5 +72,5 @@ def _allowed(ctx: Context, block: PlacedBlock) -> list[Span]:
         return [] if habit is None else ctx.allowed(habit.hours, habit.custom_hours, habit.allowed_days)
     if block.kind is BlockKind.FOCUS:
         return [] if instance.focus is None else ctx.allowed(instance.focus.hours, None, ALL_DAYS)
-    task = next((t for t in instance.work_items() if t.id == block.item_id and t.kind is block.kind), None)
+    task = _task(instance, block)
     return [] if task is None else ctx.allowed(task.hours, task.custom_hours, ALL_DAYS)

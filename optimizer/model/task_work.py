@@ -1,8 +1,11 @@
 """Tasks and goal work on the grid: how many slots are left to place, in which chunks, and where.
 
-Chunk sizes follow the validator: at least min(min_chunk, effort) and at most max(max_chunk, one slot),
-effort rounded up to whole slots, frozen chunks counted. A task may use one chunk more than it needs
-at full size (to work around a meeting), or as many as a plan to be scored or hinted uses.
+Chunks reserve whole slots (`optimizer.durations`): from min(min_chunk, effort) rounded up to
+`max_chunk` rounded down, or, when no whole number of slots lies between, `max_chunk` rounded up
+(each such chunk lasting `max_chunk`). The budget is what the effort left after frozen chunks
+reserves, rounded up to whole chunks where the sizes ask for it; the chunk that completes the
+effort lasts only the minutes left. A task may use one chunk more than it needs at full size (to
+work around a meeting), or as many as a plan to be scored or hinted uses.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 
 from optimizer.domain import ALL_DAYS, PlacedBlock, Task
+from optimizer.durations import chunk_slots, spare, work_budget
 from optimizer.model.blocks import BlockSpec, coarse_choices
 from optimizer.model.context import Context
 from optimizer.model.demands import TaskWork
@@ -25,12 +29,6 @@ def task_works(ctx: Context, counts: Mapping[str, int]) -> list[TaskWork]:
 
 def frozen_chunks(ctx: Context, task: Task) -> list[PlacedBlock]:
     return [b for b in ctx.fixed.kept if b.item_id == task.id and b.kind is task.kind]
-
-
-def chunk_range(ctx: Context, task: Task) -> tuple[int, int]:
-    """Smallest and largest chunk in slots."""
-    effort = ctx.slots(task.effort)
-    return min(ctx.slots(task.min_chunk), effort), max(task.max_chunk // ctx.slot_minutes, 1)
 
 
 def free_stretches(ctx: Context, task: Task) -> list[Span]:
@@ -59,16 +57,10 @@ def _window(ctx: Context, task: Task, tasks: tuple[Task, ...], past_due: bool = 
 
 def _work(ctx: Context, task: Task, tasks: tuple[Task, ...], wanted: int) -> TaskWork:
     frozen_minutes = sum((b.end - b.start) // timedelta(minutes=1) for b in frozen_chunks(ctx, task))
-    budget = max(0, ctx.slots(task.effort) * ctx.slot_minutes - frozen_minutes) // ctx.slot_minutes
-    low, high = chunk_range(ctx, task)
+    budget = work_budget(task, max(0, task.effort - frozen_minutes), ctx.slot_minutes)
+    low, high = chunk_slots(task, ctx.slot_minutes)
     due_slot = ctx.grid.slot(task.due) if task.due is not None else None
-    note = ""
-    if low > high:
-        note, count = f"its chunk sizes do not fit the {ctx.slot_minutes}-minute grid", 0
-    elif 0 < budget < low:
-        note, count = f"the {budget * ctx.slot_minutes} min left are less than its smallest chunk", 0
-    else:
-        count = max(wanted, min(budget // low, -(-budget // high) + 1)) if budget else 0
+    count = max(wanted, min(budget // low, -(-budget // high) + 1)) if budget else 0
     allowed = intersect(ctx.allowed(task.hours, task.custom_hours, ALL_DAYS), _window(ctx, task, tasks))
     choices = coarse_choices(ctx, allowed, list(ctx.fixed.guarded), low) if count else ()
     blocks = tuple(
@@ -81,7 +73,8 @@ def _work(ctx: Context, task: Task, tasks: tuple[Task, ...], wanted: int) -> Tas
             max_len=high,
             choices=choices,
             coarse=True,
+            trim=spare(high, task.max_chunk, ctx.slot_minutes),
         )
         for k in range(count)
     )
-    return TaskWork(task, budget, frozen_minutes, due_slot, blocks, note)
+    return TaskWork(task, budget, frozen_minutes, due_slot, blocks)

@@ -1,7 +1,9 @@
 """Habit rules: each occurrence within its duration bounds, at most `times_per_period` per local day
 (DAILY) or local ISO week (WEEKLY), and at least `min_spacing` minutes from one end to the next start.
 
-Frozen occurrences count towards the frequency and spacing but keep whatever duration they have.
+An occurrence ends on the slot grid unless it lasts exactly `max_duration` (a 20-minute habit on a
+15-minute grid lasts 20 minutes and occupies 30). Frozen occurrences count towards the frequency and
+spacing but keep whatever duration they have.
 """
 
 from __future__ import annotations
@@ -27,10 +29,16 @@ def period(plan: Plan, habit: Habit, placement: Placement) -> date | tuple[int, 
 def check_durations(plan: Plan, habit: Habit, occurrences: list[Placement]) -> Iterator[Violation]:
     for placement in occurrences:
         length = minutes(placement)
-        if not plan.is_frozen(placement) and not habit.min_duration <= length <= habit.max_duration:
+        if plan.is_frozen(placement):
+            continue
+        if not habit.min_duration <= length <= habit.max_duration:
             bounds = f"{habit.min_duration}-{habit.max_duration}"
             message = f"habit {habit.name} lasts {length} min, outside {bounds} min"
             yield Violation(rule="duration", item_id=habit.id, message=message)
+        elif not plan.on_grid(placement.end) and length != habit.max_duration:
+            grid = plan.instance.slot_minutes
+            message = f"habit {habit.name} lasts {length} min and ends off the {grid}-minute grid"
+            yield Violation(rule="slot_alignment", item_id=habit.id, message=message)
 
 
 def check_frequency(plan: Plan, habit: Habit, occurrences: list[Placement]) -> Iterator[Violation]:

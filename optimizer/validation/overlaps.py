@@ -1,9 +1,10 @@
 """Rules between blocks: nothing overlaps busy time or another block, buffers included.
 
-The buffer rule: a habit's buffers (before and after) must not overlap a busy event or any other
-block, but two buffers may share the same free time, and buffers may fall outside allowed hours. Busy
-time is what lies inside the horizon. Pairs of frozen blocks are not checked (both are given) unless
-one is a copy of the other.
+A block occupies its time up to its end rounded up to the grid (`validation.plan`), so a 20-minute
+habit at 09:00 on a 15-minute grid keeps 09:00-09:30 clear. The buffer rule: a habit's buffers
+(before and after) must not overlap a busy event or any other block, but two buffers may share the
+same free time, and buffers may fall outside allowed hours. Busy time is what lies inside the
+horizon. Pairs of frozen blocks are not checked (both are given) unless one is a copy of the other.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def check_busy(plan: Plan) -> Iterator[Violation]:
 
 
 def clash(plan: Plan, a: Placement, b: Placement) -> bool:
-    return meets(plan.padded(a), core(b)) or meets(core(a), plan.padded(b))
+    return meets(plan.padded(a), plan.occupied(b)) or meets(plan.occupied(a), plan.padded(b))
 
 
 def check_pairs(plan: Plan) -> Iterator[Violation]:

@@ -1,4 +1,6 @@
-"""Rules on each block alone: it names a known item, sits on the grid and the horizon, inside its hours.
+"""Rules on each block alone: it names a known item, starts on the grid, and occupies (up to its end
+rounded up to the grid) time inside the horizon and its hours. Whether a habit occurrence or a task
+chunk may end off the grid is for `validation.habits` and `validation.tasks`; focus blocks may not.
 
 Frozen blocks (locked or already begun) are taken as they are and skip these checks, but every frozen
 block of a kind the plan places must be present, unchanged.
@@ -7,7 +9,6 @@ block of a kind the plan places must be present, unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
 from optimizer.domain import BlockKind, HoursKind, Weekday, WeeklyHours
 from optimizer.solution import Placement
@@ -47,20 +48,23 @@ def hours_of(plan: Plan, placement: Placement) -> tuple[HoursKind, WeeklyHours |
 
 def check_placement(plan: Plan, placement: Placement, windows: list[Window]) -> Iterator[Violation]:
     instance = plan.instance
-    slot = timedelta(minutes=instance.slot_minutes)
+    start, end = plan.occupied(placement)
 
     def bad(rule: str, what: str) -> Violation:
         span = f"{placement.start.isoformat()}-{placement.end.isoformat()}"
         message = f"{placement.kind} block {span} {what}"
         return Violation(rule=rule, item_id=placement.item_id, message=message)
 
-    if not instance.horizon_start <= placement.start < placement.end <= instance.horizon_end:
+    if not (
+        instance.horizon_start <= start and placement.start < placement.end and end <= instance.horizon_end
+    ):
         yield bad("horizon", "is empty or leaves the horizon")
     if placement.start < instance.movable_from():
         yield bad("movable_from", f"starts before {instance.movable_from().isoformat()}")
-    if (placement.start - instance.horizon_start) % slot or (placement.end - instance.horizon_start) % slot:
+    focus_end_off = placement.kind is BlockKind.FOCUS and not plan.on_grid(placement.end)
+    if not plan.on_grid(placement.start) or focus_end_off:
         yield bad("slot_alignment", f"is off the {instance.slot_minutes}-minute grid")
-    if not any(start <= placement.start and placement.end <= end for start, end in windows):
+    if not any(lo <= start and end <= hi for lo, hi in windows):
         yield bad("allowed_hours", "is outside its allowed days and hours")
     focus = instance.focus
     if placement.kind is BlockKind.FOCUS and focus is not None and minutes(placement) < focus.min_block:

@@ -1,6 +1,10 @@
 """What every check needs: the plan, which of its blocks are frozen, and each item's rules by id.
 
 Built from the instance alone (never from model code), so a check can disagree with the solver.
+
+Blocks start on the slot grid but may end off it (a 20-minute habit on a 15-minute grid): a block
+occupies the time from its start to its end rounded up to the grid, and nothing else (busy time,
+another block, a buffer) may meet that remainder. Its buffers count from there.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ class Plan:
         frozen = frozen_blocks(self.instance)
         # Frozen blocks of kinds this plan does not place (tasks in a habits plan) simply occupy time.
         self.frozen_kept = [block for block in frozen if block.kind in placed]
-        self.frozen_busy = [(block.start, block.end) for block in frozen if block.kind not in placed]
+        self.frozen_busy = [self.occupied(block) for block in frozen if block.kind not in placed]
         self.frozen_keys = frozenset(key(block) for block in self.frozen_kept)
         self.habits = {habit.id: habit for habit in self.instance.habits}
         self.work = {} if self.kind == "habits" else {t.id: t for t in self.instance.work_items()}
@@ -67,9 +71,22 @@ class Plan:
             return timedelta(0), timedelta(0)
         return timedelta(minutes=habit.buffer_before), timedelta(minutes=habit.buffer_after)
 
+    def on_grid(self, when: datetime) -> bool:
+        return not (when - self.instance.horizon_start) % timedelta(minutes=self.instance.slot_minutes)
+
+    def grid_ceil(self, when: datetime) -> datetime:
+        """The first grid instant at or after `when`."""
+        slot = timedelta(minutes=self.instance.slot_minutes)
+        return when + (self.instance.horizon_start - when) % slot
+
+    def occupied(self, block: Placement | PlacedBlock) -> Window:
+        """From the start to the end rounded up to the grid."""
+        return block.start, self.grid_ceil(block.end)
+
     def padded(self, placement: Placement) -> Window:
         before, after = self.buffers(placement)
-        return placement.start - before, placement.end + after
+        start, end = self.occupied(placement)
+        return start - before, end + after
 
     def of_item(self, item_id: str, kind: BlockKind | None = None) -> list[Placement]:
         chosen = (p for p in self.placements if p.item_id == item_id and (kind is None or p.kind is kind))

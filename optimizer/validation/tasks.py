@@ -1,8 +1,12 @@
 """Task and goal-work rules: chunk sizes, total effort, earliest start, hard due dates, dependencies.
 
-Effort is rounded up to whole slots (a 50-minute task may get an hour on a 15-minute grid); a chunk
-may be shorter than `min_chunk` only when the whole rounded effort is. Frozen chunks count towards
-effort and order but keep their size and time.
+A chunk lasts from min(min_chunk, effort) to `max_chunk` and ends on the slot grid, or lasts exactly
+`max_chunk` (then it may end off the grid). The chunks, frozen ones included, add up to at most the
+effort (or what the frozen ones already hold); when they add up to exactly the effort, the last
+movable chunk is the one that completes it
+and may end anywhere, even shorter than the smallest chunk: it is the work that is left (a
+50-minute task on a 15-minute grid may be one chunk of 50 minutes, or 30 and 20). Frozen chunks
+count towards effort and order but keep their size and time.
 """
 
 from __future__ import annotations
@@ -14,27 +18,40 @@ from optimizer.solution import Placement
 from optimizer.validation.plan import Plan, Violation, minutes
 
 
-def rounded_effort(task: Task, slot_minutes: int) -> int:
-    return -(-task.effort // slot_minutes) * slot_minutes
-
-
-def chunk_bounds(task: Task, slot_minutes: int) -> tuple[int, int]:
+def chunk_bounds(task: Task) -> tuple[int, int]:
     """Smallest and largest chunk in minutes."""
-    return min(task.min_chunk, rounded_effort(task, slot_minutes)), max(task.max_chunk, slot_minutes)
+    return min(task.min_chunk, task.effort), task.max_chunk
+
+
+def completing(plan: Plan, task: Task, chunks: list[Placement]) -> Placement | None:
+    """The chunk that completes the effort: the last movable one, when all add up to the effort."""
+    movable = [chunk for chunk in chunks if not plan.is_frozen(chunk)]
+    done = sum(minutes(chunk) for chunk in chunks) == task.effort
+    return movable[-1] if movable and done else None
 
 
 def check_chunks(plan: Plan, task: Task, chunks: list[Placement]) -> Iterator[Violation]:
-    slot = plan.instance.slot_minutes
-    low, high = chunk_bounds(task, slot)
+    last = completing(plan, task, chunks)
     for chunk in chunks:
-        length = minutes(chunk)
-        if not plan.is_frozen(chunk) and not low <= length <= high:
-            message = f"{task.title}: chunk of {length} min is outside {low}-{high} min"
-            yield Violation(rule="chunk_size", item_id=task.id, message=message)
+        if not plan.is_frozen(chunk):
+            yield from check_chunk(plan, task, chunk, completes=chunk is last)
     total = sum(minutes(chunk) for chunk in chunks)
-    if total > rounded_effort(task, slot):
+    frozen = sum(minutes(chunk) for chunk in chunks if plan.is_frozen(chunk))
+    if total > max(task.effort, frozen):
         message = f"{task.title}: {total} min placed, more than its {task.effort} min of effort"
         yield Violation(rule="effort", item_id=task.id, message=message)
+
+
+def check_chunk(plan: Plan, task: Task, chunk: Placement, completes: bool) -> Iterator[Violation]:
+    low, high = chunk_bounds(task)
+    length = minutes(chunk)
+    if length > high or (length < low and not completes):
+        message = f"{task.title}: chunk of {length} min is outside {low}-{high} min"
+        yield Violation(rule="chunk_size", item_id=task.id, message=message)
+    elif not completes and length != high and not plan.on_grid(chunk.end):
+        grid = plan.instance.slot_minutes
+        message = f"{task.title}: chunk of {length} min ends off the {grid}-minute grid"
+        yield Violation(rule="slot_alignment", item_id=task.id, message=message)
 
 
 def check_dates(plan: Plan, task: Task, chunks: list[Placement]) -> Iterator[Violation]:

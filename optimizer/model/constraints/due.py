@@ -30,7 +30,7 @@ def add_due(
     if task.due_is_hard:
         for block in live:  # also where `task_work` already cut the choices at the due date
             model.add(block.end <= due).only_enforce_if(block.present)
-        return _required(model, work, blocks, slot_minutes, zone)
+        return _required(model, work, blocks, zone)
     if not live:
         return [], []
     latest = max(choice.hi for block in live for choice in block.spec.choices)
@@ -42,7 +42,7 @@ def add_due(
 
 
 def _required(
-    model: cp_model.CpModel, work: TaskWork, blocks: list[BlockVars], slot_minutes: int, zone: ZoneInfo
+    model: cp_model.CpModel, work: TaskWork, blocks: list[BlockVars], zone: ZoneInfo
 ) -> tuple[list[Term], list[HardRule]]:
     """The requirement that the whole effort is placed (by the due date, which always holds)."""
     task = work.task
@@ -55,7 +55,7 @@ def _required(
         name=work.rule,
         literal=literal,
         item_id=task.id,
-        describe=f"{task.kind.lower()} {task.title} ({work.budget * slot_minutes} min) by its hard due "
+        describe=f"{task.kind.lower()} {task.title} ({work.remaining} min) by its hard due "
         f"{when_dated(task.due, zone)}",
         priority=task.priority,
         blocks=tuple(block.spec.name for block in blocks),

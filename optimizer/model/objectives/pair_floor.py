@@ -40,19 +40,31 @@ def add_pair_floors(
     entries: list[tuple[Habit, BlockVars, cp_model.LinearExprT]],
 ) -> None:
     """`entries` lists each habit block with an ideal time, in each habit's block order."""
-    by_day: dict[int, list[Placed]] = defaultdict(list)
-    for habit, block, distance in entries:
-        for day, on_day in view.on_days(block).items():
-            ideal = ideal_slot(ctx, habit, day)
-            if ideal is not None:
-                by_day[day].append(Placed(habit, block, distance, on_day, ideal))
-    for placed in by_day.values():
+    for placed in placed_by_day(ctx, view, entries).values():
         for a, b in itertools.combinations(placed, 2):
             apart = _least_apart(a, b, ctx.slots(a.habit.min_spacing))
             if apart > 0:
                 together = cp_model.LinearExpr.sum([a.distance, b.distance])
                 # Linear, not enforced: the LP relaxation then sees the cut (0 or less unless both).
                 model.add(together >= apart * (a.on_day + b.on_day - 1))
+
+
+def placed_by_day(
+    ctx: Context, view: DayView, entries: list[tuple[Habit, BlockVars, cp_model.LinearExprT]]
+) -> dict[int, list[Placed]]:
+    """Each day's blocks that may land on it with an ideal time there, in each habit's block order."""
+    by_day: dict[int, list[Placed]] = defaultdict(list)
+    for habit, block, distance in entries:
+        for day, on_day in view.on_days(block).items():
+            ideal = ideal_slot(ctx, habit, day)
+            if ideal is not None:
+                by_day[day].append(Placed(habit, block, distance, on_day, ideal))
+    return by_day
+
+
+def gap_between(first: Placed, second: Placed, spacing: int) -> int:
+    """Slots kept free between two blocks in this order: buffers, and a habit's own spacing."""
+    return max(first.block.spec.after, second.block.spec.before, spacing)
 
 
 def _least_apart(a: Placed, b: Placed, spacing: int) -> int:
@@ -63,5 +75,5 @@ def _least_apart(a: Placed, b: Placed, spacing: int) -> int:
 
 
 def _shift(first: Placed, second: Placed, spacing: int) -> int:
-    gap = max(first.block.spec.after, second.block.spec.before, spacing)
+    gap = gap_between(first, second, spacing)
     return max(0, first.ideal + first.block.spec.min_len + gap - second.ideal)
