@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import zlib
 
-LEVEL = 6
+LEVEL = 1  # 6 took 2.5x the CPU for 8% less on states of a few KB
 SMALL = 16_384  # bytes
 
 

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from ingest.errors import IngestError
+from ingest.local_ray import stay_on_loopback
 from ingest.settings import SETTINGS_FILE_ENV, load_settings
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    stay_on_loopback()  # before any command imports ray
     try:
         settings = load_settings(args.settings)
         code: int = args.handler(args, settings)

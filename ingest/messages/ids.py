@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+from actors.ids import uuid5_of, uuid5_text
+
 # Fixed for all time: changing it would change every derived id and break replay deduplication.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://scheduling-worker/ids")
 _PREFIX = _NAMESPACE.bytes
@@ -25,7 +27,7 @@ def derive_ids(task_id: str, part: str, count: int) -> list[str]:
     for index in range(count):
         digest = start.copy()
         digest.update(_name((str(index),)).encode())
-        ids.append(_format(digest.digest()))
+        ids.append(uuid5_of(digest.digest()))
     return ids
 
 
@@ -34,14 +36,4 @@ def _name(parts: tuple[str, ...]) -> str:
 
 
 def _uuid5(name: str) -> str:
-    return _format(hashlib.sha1(_PREFIX + name.encode(), usedforsecurity=False).digest())
-
-
-def _format(sha1: bytes) -> str:
-    # RFC 4122 version 5, exactly as `str(uuid.uuid5(_NAMESPACE, name))` (tested against it), without
-    # building a UUID object: every output of every command gets one, so it is on the hot path.
-    digest = bytearray(sha1[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return uuid5_text(_PREFIX, name)
