@@ -9,10 +9,12 @@ is off the grid). Either way a block lasts min(slots x slot, longest), never les
 
 - A habit occurrence's lengths are `min_duration` to `max_duration`.
 - A task chunk's are min(min_chunk, effort) to `max_chunk`. The chunks of a task together last at
-  most its effort: the chunk that completes the effort (the last one) ends where the effort runs
-  out, so a 50-minute task on a 15-minute grid reserves 60 minutes and lasts 50. That chunk may be
-  shorter than the smallest chunk; it still reserves one (100 minutes in chunks of 40-50 minutes
-  on a 15-minute grid, which reserve 45: 45 + 45 + 10).
+  most its effort. The chunk that completes the effort (the last one in time) is what is left of
+  it: it may be shorter than the smallest chunk, reserves only the whole slots it needs and ends
+  where the effort runs out. 75 minutes in chunks of an hour are 60 + 15; 100 minutes in chunks of
+  40-50 minutes on a 15-minute grid (which reserve 45) are 45 + 45 + 10, the 10 reserving one slot.
+  No chunk reserves more than its minutes rounded up to the grid, except that a chunk of the most
+  slots reserves them all (a 20-minute chunk on a 15-minute grid reserves 30).
 
 The model and the greedy baseline both read lengths here; the validator keeps its own reading.
 """
@@ -53,12 +55,23 @@ def spare(slots: int, longest: int, slot_minutes: int) -> int:
 
 
 def work_budget(task: Task, remaining: int, slot_minutes: int) -> int:
-    """Slots the chunks may reserve in all to last `remaining` minutes: the minutes rounded up to
-    whole slots, or, when no chunks of the allowed sizes add up to that, the fewest chunks that last
-    long enough, each of the fewest slots (the last one then lasts only what is left)."""
-    low, high = chunk_slots(task, slot_minutes)
-    chunks = whole_slots(remaining, lasts(high, task.max_chunk, slot_minutes))
-    return max(whole_slots(remaining, slot_minutes), chunks * low)
+    """Slots the chunks reserve in all to last `remaining` minutes: the minutes rounded up to whole
+    slots, counting for each full chunk of the most slots (but the last) the whole slots it reserves
+    (50 minutes in 20-minute chunks on a 15-minute grid: 20 + 20 + 10 reserve 2 + 2 + 1 slots)."""
+    if remaining <= 0:
+        return 0
+    high = chunk_slots(task, slot_minutes)[1]
+    full = lasts(high, task.max_chunk, slot_minutes)
+    before = whole_slots(remaining, full) - 1  # full chunks before the one that completes the effort
+    return before * high + whole_slots(remaining - before * full, slot_minutes)
+
+
+def fewest_slots(sizes: tuple[int, int], budget: int, index: int) -> int:
+    """Fewest slots chunk `index` (in time order) of a task may reserve: its smallest chunk, or less
+    when it may be the chunk that completes the `budget`, every chunk before it of `sizes` slots."""
+    low, high = sizes
+    least = max(1, budget - index * high)
+    return least if least < low and least <= budget - index * low else low
 
 
 def up_to(lengths: Sequence[int], total: int) -> list[int]:

@@ -34,9 +34,7 @@ def start_board(instance: Instance, include_tasks: bool) -> tuple[Board, list[Pl
     buffers = {h.id: (h.buffer_before, h.buffer_after) for h in instance.habits}
     for block in frozen_blocks(instance):
         is_habit = block.kind is BlockKind.HABIT
-        board.occupy(
-            block.start, board.reach(block), *(buffers.get(block.item_id, (0, 0)) if is_habit else (0, 0))
-        )
+        board.occupy(block.start, block.end, *(buffers.get(block.item_id, (0, 0)) if is_habit else (0, 0)))
         if is_habit or include_tasks:
             kept.append(as_placement(instance, block))
     return board, kept

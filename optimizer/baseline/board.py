@@ -10,9 +10,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta
 
-from optimizer.domain import BlockKind, Instance, PlacedBlock, Task
-from optimizer.durations import chunk_slots
-from optimizer.solution import Placement
+from optimizer.domain import Instance
 from optimizer.timegrid import Grid, LocalDay, Window
 
 
@@ -22,20 +20,10 @@ class Board:
         self.grid = Grid(instance)
         self.core = bytearray(self.grid.n_slots)  # 1 where a busy event or a block sits
         self.pad = bytearray(self.grid.n_slots)  # 1 where a habit keeps its buffer free
-        self.tasks: dict[tuple[BlockKind, str], Task] = {(t.kind, t.id): t for t in instance.work_items()}
 
     def slots(self, minutes: int) -> int:
         """Whole slots that cover `minutes`."""
         return -(-minutes // self.grid.minutes_per_slot)
-
-    def reach(self, block: Placement | PlacedBlock) -> datetime:
-        """Where a given block's reservation ends: a chunk shorter than its task's smallest chunk is
-        the one that completed the effort, and still reserves a whole chunk (as the model reads it)."""
-        task = self.tasks.get((block.kind, block.item_id))
-        if task is None:
-            return block.end
-        smallest = chunk_slots(task, self.grid.minutes_per_slot)[0] * self.grid.minutes_per_slot
-        return max(block.end, block.start + timedelta(minutes=smallest))
 
     def touched(self, start: datetime, end: datetime) -> range:
         return range(max(self.grid.slot(start), 0), min(self.grid.slot_ceil(end), self.grid.n_slots))

@@ -1,6 +1,6 @@
 """The daily cap as the greedy planner keeps it: minutes of work (task, goal and focus blocks) per
 local day, frozen blocks included, each counted as the model counts it: up to its end rounded up to
-the grid, a chunk that completed its effort as a whole chunk (`Board.reach`)."""
+the grid."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class Capacity:
         self.used: dict[date, int] = defaultdict(int)
         for placement in placed:
             if placement.kind in WORK_KINDS:
-                self.add(placement.start, board.reach(placement))
+                self.add(placement.start, placement.end)
 
     def add(self, start: datetime, end: datetime) -> None:
         grid = self.board.grid

@@ -1,7 +1,8 @@
 """Greedy tasks and goal work: in priority order, dependencies first, chunks into the earliest free time.
 
 Chunks stay inside one local day, so the daily cap can be kept day by day. They reserve whole slots
-and last what `optimizer.durations` says: the one that completes the effort ends where it runs out.
+and last what `optimizer.durations` says: the one that completes the effort is what is left of it,
+reserving only the slots it needs, and ends where the effort runs out.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from optimizer.solution import Placement
 from optimizer.timegrid import allowed_windows
 
 FAR = datetime.max.replace(tzinfo=UTC)
+Pair = tuple[int, int]
 
 
 def urgency(task: Task) -> tuple[int, datetime, str]:
@@ -41,21 +43,26 @@ def in_order(tasks: tuple[Task, ...]) -> list[Task]:
     return ordered
 
 
-def fill_day(
-    ok: bytearray, span: tuple[int, int], sizes: tuple[int, int], want: int
-) -> list[tuple[int, int]]:
+def fill_day(ok: bytearray, span: Pair, sizes: Pair, most: int, rest: Pair | None = None) -> list[Pair]:
     """The earliest chunks (start, length) in ok[span], each of `sizes` (min, max) slots, totalling at
-    most `want` slots; the chosen slots are taken out of `ok`."""
+    most `most` slots; the chosen slots are taken out of `ok`. With `rest` (the slots a task's work
+    still needs, and the first slot after its chunks already placed), the chunk that completes the
+    work may be shorter, all of the rest, when it comes after those chunks (it must be the last)."""
     low, high = sizes
-    chosen: list[tuple[int, int]] = []
+    chosen: list[Pair] = []
     for run_start, run_end in runs(ok, *span):
         start = run_start
-        while want >= low and run_end - start >= low:
-            length = min(run_end - start, high, want)
+        while most > 0 and min(most, run_end - start) >= _shortest(low, start, rest):
+            length = min(run_end - start, high, most)
             chosen.append((start, length))
             forbid(ok, start, start + length)
-            start, want = start + length, want - length
+            start, most = start + length, most - length
+            rest = None if rest is None else (rest[0] - length, rest[1])
     return chosen
+
+
+def _shortest(low: int, start: int, rest: Pair | None) -> int:
+    return min(low, rest[0]) if rest is not None and start >= rest[1] else low
 
 
 class WorkPlacer:
@@ -87,11 +94,13 @@ class WorkPlacer:
         windows = allowed_windows(board.instance, task.hours, task.custom_hours)
         ok = board.free(board.allowed(windows))
         lo, hi = self.window(task, tasks)
+        after = max((board.grid.slot_ceil(p.end) for p in frozen), default=0)
         taken: list[tuple[int, int]] = []
         for day in self.capacity.days:
             first, last = board.inside(day)
             most = min(want, self.capacity.slots_left(day))
-            for start, length in fill_day(ok, (max(first, lo), min(last, hi)), chunk_slots(task, slot), most):
+            span, sizes = (max(first, lo), min(last, hi)), chunk_slots(task, slot)
+            for start, length in fill_day(ok, span, sizes, most, (want, after)):
                 self.take(start, length)
                 taken.append((start, length))
                 want -= length

@@ -29,7 +29,8 @@ class Choice:
 @dataclass(frozen=True)
 class BlockSpec:
     """One optional block. Lengths are in slots; `before`/`after` are habit buffers in slots; `trim`
-    is what a block of `max_len` slots reserves beyond its own length, in minutes."""
+    is what a block of `max_len` slots reserves beyond its own length, in minutes. A task chunk
+    shorter than `min_unless_last` slots must be the one that completes the effort."""
 
     name: str
     item_id: str
@@ -42,6 +43,7 @@ class BlockSpec:
     after: int = 0
     coarse: bool = False
     trim: int = 0
+    min_unless_last: int = 0
 
     def lasts(self, length: int, slot_minutes: int) -> int:
         """Minutes a block of `length` slots lasts (see `optimizer.durations`)."""

@@ -3,8 +3,8 @@
 - A defended habit's period with fewer free stretches than occurrences wanted (its hours taken by
   meetings, or passed).
 - A hard due date with less usable free time in the task's hours before it than the task needs
-  (each chunk at least its minimum, the daily cap counted); the relaxation is the earliest time by
-  which enough free time has gone by.
+  (each chunk at least its minimum, or what is left for the one completing the effort, the daily
+  cap counted); the relaxation is the earliest time by which enough free time has gone by.
 Telling these apart first keeps an over-booked week as fast as a feasible one; clashes between
 several rules still go through `optimizer.explain`.
 """
@@ -63,6 +63,7 @@ def _due(built: Built, work: TaskWork) -> str | None:
     if work.due_slot is None or not work.blocks:
         return None
     ctx, spec = built.ctx, work.blocks[0]
+    shortest = min(block.min_len for block in work.blocks)
     cap = ctx.instance.daily_cap_minutes
     day_room = ctx.n_slots if cap is None else cap // ctx.slot_minutes
     room = len(work.blocks) * spec.max_len
@@ -71,7 +72,7 @@ def _due(built: Built, work: TaskWork) -> str | None:
         left = day_room
         for lo, hi in stretches:
             take = min(hi - lo, left)
-            if take < spec.min_len:
+            if take < shortest:
                 continue
             left -= take
             usable += take

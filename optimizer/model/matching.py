@@ -3,9 +3,8 @@
 Blocks of one item are taken in time order and each goes to the first unused model block that can
 hold it exactly, so interchangeable blocks (a period's occurrences, a task's chunks) fill in order.
 A block reserves whole slots: its end rounded up to the grid, so a 20-minute habit on a 15-minute
-grid is a block of two slots. A chunk shorter than every chunk of its task is the one that completes
-the effort and reserves a whole chunk (`optimizer.durations`). Frozen blocks are fixed data, not
-model blocks, and are skipped.
+grid is a block of two slots, and a 10-minute chunk that completes its task's effort is one slot
+(`optimizer.durations`). Frozen blocks are fixed data, not model blocks, and are skipped.
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from optimizer.domain import BlockKind
 from optimizer.model.blocks import BlockSpec
 from optimizer.model.context import Context
 from optimizer.model.variables import Variables
-
-WORK_KINDS = frozenset({BlockKind.TASK, BlockKind.GOAL})
 
 
 class Located(Protocol):
@@ -71,8 +68,6 @@ def match(ctx: Context, variables: Variables, plan: Iterable[Located]) -> tuple[
 
 
 def _fit(spec: BlockSpec, start: int, length: int) -> Fit | None:
-    if spec.kind in WORK_KINDS and length < spec.min_len:
-        length = spec.min_len  # the chunk that completes the effort: it lasts what was left
     if not spec.min_len <= length <= spec.max_len:
         return None
     for index, choice in enumerate(spec.choices):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from optimizer.domain import ALL_DAYS, BlockKind, Instance, PlacedBlock, Task
-from optimizer.durations import chunk_slots
 from optimizer.greedy import greedy_plan
 from optimizer.habits import build_habits
 from optimizer.model.built import Built, PlanKind
@@ -45,20 +44,12 @@ def start_plan(instance: Instance, kind: PlanKind) -> list[Placement]:
 
 
 def _still_fits(ctx: Context, block: PlacedBlock) -> bool:
-    span = _reserved(ctx, block)
+    span = ctx.outer(block.start, block.end)
     if block.kind not in ctx.kinds or span[0] < ctx.movable_slot or span[1] > ctx.n_slots:
         return False
     inside = not subtract([span], _allowed(ctx, block))
     clear = subtract([span], ctx.fixed.guarded) == [span]
     return inside and clear
-
-
-def _reserved(ctx: Context, block: PlacedBlock) -> Span:
-    """The slots the block takes as a model block: a chunk shorter than its task's smallest chunk
-    completed the effort and still reserves a whole chunk (`model.matching`)."""
-    lo, hi = ctx.outer(block.start, block.end)
-    task = _task(ctx.instance, block)
-    return (lo, max(hi, lo + chunk_slots(task, ctx.slot_minutes)[0])) if task is not None else (lo, hi)
 
 
 def _task(instance: Instance, block: PlacedBlock) -> Task | None:

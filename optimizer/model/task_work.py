@@ -3,9 +3,11 @@
 Chunks reserve whole slots (`optimizer.durations`): from min(min_chunk, effort) rounded up to
 `max_chunk` rounded down, or, when no whole number of slots lies between, `max_chunk` rounded up
 (each such chunk lasting `max_chunk`). The budget is what the effort left after frozen chunks
-reserves, rounded up to whole chunks where the sizes ask for it; the chunk that completes the
-effort lasts only the minutes left. A task may use one chunk more than it needs at full size (to
-work around a meeting), or as many as a plan to be scored or hinted uses.
+reserves: its minutes rounded up to whole slots (and whole chunks of the most slots reserved in
+full). A chunk that may complete the effort may be shorter than the smallest chunk, down to what
+is left of the budget (its `min_len`; `constraints.effort` holds it to completing). A task may use
+one chunk more than it needs at full size (to work around a meeting), or as many as a plan to be
+scored or hinted uses.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 
 from optimizer.domain import ALL_DAYS, PlacedBlock, Task
-from optimizer.durations import chunk_slots, spare, work_budget
-from optimizer.model.blocks import BlockSpec, coarse_choices
+from optimizer.durations import chunk_slots, fewest_slots, spare, work_budget
+from optimizer.model.blocks import BlockSpec, Choice, coarse_choices
 from optimizer.model.context import Context
 from optimizer.model.demands import TaskWork
 from optimizer.model.spans import Span, intersect, subtract
@@ -60,21 +62,26 @@ def _work(ctx: Context, task: Task, tasks: tuple[Task, ...], wanted: int) -> Tas
     budget = work_budget(task, max(0, task.effort - frozen_minutes), ctx.slot_minutes)
     low, high = chunk_slots(task, ctx.slot_minutes)
     due_slot = ctx.grid.slot(task.due) if task.due is not None else None
-    count = max(wanted, min(budget // low, -(-budget // high) + 1)) if budget else 0
+    count = max(wanted, min(-(-budget // low), -(-budget // high) + 1)) if budget else 0
     allowed = intersect(ctx.allowed(task.hours, task.custom_hours, ALL_DAYS), _window(ctx, task, tasks))
-    choices = coarse_choices(ctx, allowed, list(ctx.fixed.guarded), low) if count else ()
-    blocks = tuple(
-        BlockSpec(
-            name=f"{task.kind.lower()}:{task.id}#{k}",
-            item_id=task.id,
-            kind=task.kind,
-            title=task.title,
-            min_len=low,
-            max_len=high,
-            choices=choices,
-            coarse=True,
-            trim=spare(high, task.max_chunk, ctx.slot_minutes),
+    choices: dict[int, tuple[Choice, ...]] = {}
+    blocks = []
+    for k in range(count):
+        least = fewest_slots((low, high), budget, k)
+        if least not in choices:
+            choices[least] = coarse_choices(ctx, allowed, list(ctx.fixed.guarded), least)
+        blocks.append(
+            BlockSpec(
+                name=f"{task.kind.lower()}:{task.id}#{k}",
+                item_id=task.id,
+                kind=task.kind,
+                title=task.title,
+                min_len=least,
+                max_len=high,
+                choices=choices[least],
+                coarse=True,
+                trim=spare(high, task.max_chunk, ctx.slot_minutes),
+                min_unless_last=low,
+            )
         )
-        for k in range(count)
-    )
-    return TaskWork(task, budget, frozen_minutes, due_slot, blocks)
+    return TaskWork(task, budget, frozen_minutes, due_slot, tuple(blocks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from optimizer.domain import Habit, Task
-from optimizer.durations import chunk_slots, habit_slots, lasts, spare, up_to, work_budget
+from optimizer.durations import chunk_slots, fewest_slots, habit_slots, lasts, spare, up_to, work_budget
 
 
 def habit(low: int, high: int) -> Habit:
@@ -31,11 +31,13 @@ def test_habit_lengths(low: int, high: int, grid: int, slots: tuple[int, int], m
     assert spare(slots[1], high, grid) == slots[1] * grid - minutes
 
 
-def test_chunks_of_one_size_off_the_grid_reserve_whole_slots_and_budget_whole_chunks() -> None:
+def test_chunks_of_one_size_off_the_grid_reserve_whole_slots_and_the_rest_only_its_own() -> None:
     twenty = Task(id="t", title="T", effort=50, min_chunk=20, max_chunk=20)
     assert chunk_slots(twenty, 15) == (2, 2)
-    assert work_budget(twenty, 50, 15) == 6  # three chunks of two slots: 20 + 20 + 10 minutes
+    assert work_budget(twenty, 50, 15) == 5  # 20 + 20 + 10 minutes reserve 2 + 2 + 1 slots
     assert work_budget(twenty, 40, 15) == 4
+    assert work_budget(twenty, 20, 15) == 2
+    assert work_budget(twenty, 0, 15) == 0
 
 
 def test_effort_off_the_grid_reserves_whole_slots() -> None:
@@ -47,13 +49,23 @@ def test_effort_off_the_grid_reserves_whole_slots() -> None:
     assert chunk_slots(short, 15) == (1, 2)
 
 
-def test_when_no_sizes_add_up_the_last_chunk_reserves_a_whole_chunk() -> None:
-    task = Task(id="t", title="T", effort=100, min_chunk=40, max_chunk=50)
-    assert chunk_slots(task, 15) == (3, 3)  # 45 minutes: 50 rounds down
-    assert work_budget(task, 100, 15) == 9  # 45 + 45 + 10, not 45 + 45 and 10 left out
-    sessions = Task(id="s", title="S", effort=60, min_chunk=45, max_chunk=45)
-    assert work_budget(sessions, 60, 15) == 6  # 45 + 15
-    assert work_budget(sessions, 90, 15) == 6
+def test_the_rest_of_the_effort_is_one_shorter_chunk_reserving_only_its_own_slots() -> None:
+    hours = Task(id="h", title="H", effort=75, min_chunk=60, max_chunk=60)
+    assert work_budget(hours, 75, 15) == 5  # 60 + 15, not two hours
+    assert [fewest_slots((4, 4), 5, k) for k in range(2)] == [4, 1]
+    essay = Task(id="e", title="E", effort=100, min_chunk=40, max_chunk=50)
+    assert chunk_slots(essay, 15) == (3, 3)  # 45 minutes: 50 rounds down
+    assert work_budget(essay, 100, 15) == 7  # 45 + 45 + 10, the 10 reserving one slot
+    assert [fewest_slots((3, 3), 7, k) for k in range(3)] == [3, 3, 1]
+    assert [fewest_slots((3, 3), 6, k) for k in range(3)] == [3, 3, 3]  # 45 + 45: nothing left over
+
+
+def test_any_chunk_that_may_complete_the_effort_may_be_as_short_as_what_is_left() -> None:
+    # 75 minutes in chunks of 30-60 minutes: 60 + 15, 45 + 30, or 30 + 30 + 15.
+    assert [fewest_slots((2, 4), 5, k) for k in range(3)] == [2, 1, 1]
+    assert [fewest_slots((2, 4), 4, k) for k in range(2)] == [2, 1]  # 60 minutes: 30 + 30, or 45 + 15
+    assert [fewest_slots((2, 2), 4, k) for k in range(3)] == [2, 2, 2]  # 60 minutes in 30s: 30 + 30
+    assert fewest_slots((4, 4), 2, 0) == 2  # frozen chunks left 30 minutes: one chunk of two slots
 
 
 def test_the_last_lengths_are_cut_to_the_total() -> None:

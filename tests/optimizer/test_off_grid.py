@@ -11,7 +11,7 @@ from optimizer.model.matching import match
 from optimizer.solution import Placement, Solution, SolveStatus
 from optimizer.solve import optimize_schedule, schedule_habits, score_plan
 from optimizer.validate import validate
-from tests.optimizer.weeks import at, hours, meeting, week
+from tests.optimizer.weeks import at, hours, week
 
 MORNING = {"hours": HoursKind.PERSONAL, "ideal_time": time(7)}
 JOURNAL = Habit(id="journal", name="Journal", min_duration=20, max_duration=20, **MORNING)
@@ -106,14 +106,15 @@ def test_work_left_out_is_reported_in_its_own_minutes() -> None:
     assert [(u.item_id, u.minutes) for u in solution.unplaced] == [("report", 20)]
 
 
-def test_the_chunk_that_completes_the_effort_reserves_a_whole_chunk_and_a_replan_keeps_it() -> None:
+def test_the_chunk_that_completes_the_effort_reserves_only_its_own_slots_and_a_replan_keeps_it() -> None:
     sessions = Task(id="essay", title="Essay", effort=100, min_chunk=40, max_chunk=50)  # chunks of 45
     review = Task(id="review", title="Review", effort=30, min_chunk=30, max_chunk=30)
-    instance = week(days=1, tasks=(sessions, review), events=(meeting("Standup", 0, 9, 9.75),))
+    # 45 + 45 + 10 (one slot) + 30 fill 09:00-11:15 exactly.
+    instance = week(days=1, tasks=(sessions, review), working_hours={Weekday.MON: hours(9, 11.25)})
     solution = optimize_schedule(instance)
-    essay = spans(solution, "essay")
-    assert [minutes for _, minutes in essay] == [45, 45, 10]
-    assert all(start >= essay[-1][0] + timedelta(minutes=45) for start, _ in spans(solution, "review"))
+    assert solution.status is SolveStatus.OPTIMAL and solution.unplaced == ()
+    assert sorted(minutes for _, minutes in spans(solution, "essay")) == [10, 45, 45]
+    assert validate(instance, solution.placements, kind="schedule") == []
     previous = tuple(
         PlacedBlock(item_id=p.item_id, kind=p.kind, occurrence=p.occurrence, start=p.start, end=p.end)
         for p in solution.placements
