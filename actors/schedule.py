@@ -29,6 +29,13 @@ SCOPE = {
 PLANNED = (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
 
 
+def carries_plan(solution: Solution) -> bool:
+    """OPTIMAL and FEASIBLE always do. INFEASIBLE (requirements in conflict) and UNKNOWN (requirements
+    given up unproven) do when the optimizer found the best valid plan without those: it gives an
+    objective. A week with one blocked lunch then keeps the rest of its plan."""
+    return solution.status in PLANNED or solution.objective is not None
+
+
 @dataclass(frozen=True)
 class Applied:
     state: UserState
@@ -81,7 +88,7 @@ def apply_schedule(
     goals, goal_events = update_goals(state.goals, instance.goals, request.goals, stamp)
     goals, goal_reminders = goal_deadline_reminders(goals, request.reminders, stamp, instance.now)
     plan, calendar = state.plan, list[CalendarBlockOutcome]()
-    if solution.status in PLANNED:
+    if carries_plan(solution):
         scope = SCOPE[task_type]
         # Solved as locked (unless the command's own previous plan held their key); they leave it here.
         given = {(p.kind, p.item_id, p.occurrence) for p in instance.previous_plan}

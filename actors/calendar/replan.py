@@ -21,7 +21,7 @@ from actors.contract import CommandPriority, TaskType
 from actors.declined import ghosts, without
 from actors.plan_diff import diff_plan
 from actors.requests import ScheduleRequest
-from actors.schedule import PLANNED, SCOPE, solve_instance
+from actors.schedule import SCOPE, carries_plan, solve_instance
 from actors.stamp import Stamp
 from actors.state import PlanBlock, UserState
 from optimizer.domain import CalendarEvent
@@ -88,7 +88,7 @@ async def replan(
     working = (*plan, *declined)
     solved = solve_instance(state.model_copy(update={"plan": working}), request, task_type)
     solution = await solver.solve(task_type, solved, priority)
-    if solution.status not in PLANNED:
+    if not carries_plan(solution):
         return Replanned(plan, solution)
     placements = align(solution.placements, working)
     new_plan, _ = diff_plan(working, placements, SCOPE[task_type], instance, state.calendar_id, stamp)

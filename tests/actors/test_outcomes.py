@@ -135,6 +135,26 @@ def test_an_infeasible_week_keeps_the_plan_and_names_the_conflict(store: StateSt
     assert [b.start for b in actor.state.plan] == [at(0, 7)]
 
 
+def test_an_infeasible_week_with_its_best_valid_plan_applies_that_plan(store: StateStore) -> None:
+    """The optimizer names the conflict and still plans the rest of the week without it."""
+    actor = UserActor("u1")
+    conflict = Conflict(
+        rules=("frequency:gym:2026-10-28",), message="Gym cannot fit on Wednesday", relaxation="skip it"
+    )
+    best = solution(
+        block("gym", 0, at(0, 7)),
+        block("gym", 1, at(1, 7)),
+        status=SolveStatus.INFEASIBLE,
+        conflicts=(conflict,),
+        objective=1.0e12,
+    )
+    result = run(actor, item("t1", schedule_request(instance(habits=(gym(),)))), store, best)
+    assert [b.start for b in of_kind(result, CalendarBlockOutcome)] == [at(0, 7), at(1, 7)]
+    assert [b.start for b in actor.state.plan] == [at(0, 7), at(1, 7)]
+    [report] = of_kind(result, CalendarUpdateOutcome)
+    assert report.events_processed == 2 and "Gym cannot fit on Wednesday" in report.errors[1]
+
+
 def test_a_complete_plan_adds_no_conflict_report(store: StateStore) -> None:
     result = run(UserActor("u1"), item("t1", schedule_request(instance(habits=(gym(),)))), store, solution())
     assert of_kind(result, CalendarUpdateOutcome) == []
