@@ -14,7 +14,7 @@ does not bloat the model. Like the pair cut, it changes no plan, only the bound.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
@@ -35,7 +35,10 @@ def add_triple_floors(
 ) -> None:
     """`entries` lists each habit block with an ideal time, in each habit's block order."""
     for placed in placed_by_day(ctx, view, entries).values():
-        pairs = {(a, b): least_total(ctx, (placed[a], placed[b])) for a, b in _pairs(len(placed))}
+        pairs = {
+            (a, b): least_total(ctx, (placed[a], placed[b]))
+            for a, b in itertools.combinations(range(len(placed)), 2)
+        }
         cuts = 0
         for trio in itertools.combinations(range(len(placed)), 3):
             promised = [pairs[pair] for pair in itertools.combinations(trio, 2)]
@@ -44,7 +47,7 @@ def add_triple_floors(
                 continue
             blocks = [placed[i] for i in trio]
             floor = least_total(ctx, blocks)
-            if floor <= max(max(promised), (sum(promised) + 1) // 2):
+            if floor <= promise(promised):
                 continue
             together = cp_model.LinearExpr.sum([p.distance for p in blocks])
             # Linear, not enforced, so the LP relaxation sees it; 0 or less unless all three land.
@@ -54,14 +57,10 @@ def add_triple_floors(
                 break
 
 
-def _pairs(count: int) -> Iterator[tuple[int, int]]:
-    return itertools.combinations(range(count), 2)
-
-
-def pairs_promise(ctx: Context, trio: Sequence[Placed]) -> int:
-    """The least total the pair cuts already imply for the three."""
-    pairs = [least_total(ctx, pair) for pair in itertools.combinations(trio, 2)]
-    return max(max(pairs), (sum(pairs) + 1) // 2)
+def promise(pair_floors: Sequence[int]) -> int:
+    """The least total of three that the cuts on their three pairs already imply: the largest pair's,
+    or half the sum of all three (each distance takes part in two pairs)."""
+    return max(max(pair_floors), (sum(pair_floors) + 1) // 2)
 
 
 def least_total(ctx: Context, blocks: Sequence[Placed]) -> int:
