@@ -5,8 +5,10 @@ fifth of a typical solve. While fewer than `batch_after` of this host's tasks ar
 is a task of its own, so the cluster's CPUs fill at once. Beyond that, solves join an open batch, which
 goes out as one task when it holds `batch_max` solves, or as soon as an outstanding task ends: a deep
 queue pays the task cost once per batch and still shows as pending tasks (the autoscaler's backlog),
-while a short one never waits longer than a running task. Each solve keeps its own answer: a solve that
-fails in a batch fails alone, and its retry goes as a task of its own.
+while a short one never waits longer than a running task. HIGH commands' solves always go alone: in a
+batch the solves run one after another, so a solve waits for the time limits of those before it.
+Each solve keeps its own answer: a solve that fails in a batch fails alone, and its retry goes as a
+task of its own.
 """
 
 from __future__ import annotations
@@ -49,10 +51,12 @@ class SolveQueue:
     def batch_after(self) -> int:
         return max(1, self._after())
 
-    async def solve(self, task_type: str, data: bytes) -> bytes:
+    async def solve(self, task_type: str, data: bytes, alone: bool = False) -> bytes:
+        """`alone`: a task of its own whatever the queue (a HIGH command's solve never waits behind the
+        solves of a batch, whose time limits add up)."""
         key = hash((task_type, data))
         many = self._many
-        if many is None or key in self._failed or self.outstanding < self.batch_after:
+        if alone or many is None or key in self._failed or self.outstanding < self.batch_after:
             return await self._alone(key, task_type, data)
         future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
         self._open.append((key, (task_type, data), future))

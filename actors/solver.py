@@ -105,5 +105,5 @@ class SolverDispatch:
         if queue is None or instance_size(prepared, task_type) <= self.settings.inline_max_size:
             raw = await asyncio.to_thread(run_solver, task_type.value, data)
         else:
-            raw = await queue.solve(task_type.value, data)
+            raw = await queue.solve(task_type.value, data, alone=priority is CommandPriority.HIGH)
         return Solution.model_validate_json(raw)

@@ -3,6 +3,8 @@ answer is released by the test (`tests/actors/solve_tasks.py`)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from actors.cluster_share import ClusterShare
@@ -24,6 +26,22 @@ def test_solves_go_alone_until_enough_are_outstanding_then_wait_in_one_batch() -
         await tasks.end(0)
         assert solves[0].result() == b"1a"
         assert (queue.tasks, queue.batches, queue.batched, queue.outstanding) == (3, 1, 3, 0)
+
+    run(scenario)
+
+
+def test_a_solve_asked_alone_goes_as_its_own_task_while_others_batch() -> None:
+    async def scenario(tasks: Tasks) -> None:
+        queue = SolveQueue(tasks.one, tasks.many, batch_after=1, batch_max=8)
+        first, waiting = start(queue, b"a1", b"b2")
+        urgent = asyncio.ensure_future(queue.solve("SCHEDULE_HABITS", b"h9", alone=True))
+        await settle()
+        assert tasks.sizes() == [0, 0]  # the first alone, the urgent one alone; b2 waits to batch
+        await tasks.end(1)
+        assert urgent.result() == b"9h" and not waiting.done()
+        await tasks.end(0)
+        await tasks.end(2)
+        assert (first.result(), waiting.result()) == (b"1a", b"2b")
 
     run(scenario)
 

@@ -70,10 +70,12 @@ def test_queued_solves_travel_in_batches_and_each_gets_its_own_solution() -> Non
     hours = [6, 7, 8, 9, 10, 11, 12]
     weeks = [instance(user_id=f"u{h}", habits=(gym(ideal_time=f"{h:02}:00"),)) for h in hours]
 
-    async def solve_all() -> list[Solution]:
-        return await asyncio.gather(*(dispatch.solve(TaskType.SCHEDULE_HABITS, w, HIGH) for w in weeks))
+    async def solve_all(priority: CommandPriority) -> list[Solution]:
+        return await asyncio.gather(*(dispatch.solve(TaskType.SCHEDULE_HABITS, w, priority) for w in weeks))
 
-    solutions = asyncio.run(solve_all())
+    solutions = asyncio.run(solve_all(CommandPriority.NORMAL))
     assert [{p.start.hour for p in s.placements} for s in solutions] == [{h} for h in hours]
     assert dispatch.queue is not None
     assert (dispatch.queue.tasks, dispatch.queue.batches, dispatch.queue.batched) == (3, 2, 6)
+    asyncio.run(solve_all(HIGH))  # HIGH commands' solves never wait in a batch
+    assert (dispatch.queue.tasks, dispatch.queue.batches, dispatch.queue.batched) == (10, 2, 6)
