@@ -24,7 +24,7 @@ def test_solves_beyond_the_outstanding_tasks_share_batch_tasks() -> None:
     weeks = [instance(user_id=f"u{h}", habits=(gym(ideal_time=f"{h:02}:00"),)) for h in HOURS]
 
     async def solve_all() -> list[Solution]:
-        solves = (dispatch.solve(TaskType.SCHEDULE_HABITS, w, CommandPriority.HIGH) for w in weeks)
+        solves = (dispatch.solve(TaskType.SCHEDULE_HABITS, w, CommandPriority.NORMAL) for w in weeks)
         return await asyncio.gather(*solves)
 
     solutions = asyncio.run(solve_all())
