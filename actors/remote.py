@@ -13,6 +13,7 @@ import ray
 from actors.calendar.edge import CalendarEdge
 from actors.calendar.settings import CalendarSettings
 from actors.cluster_share import ClusterShare
+from actors.collector import tune_collector
 from actors.host import HostSettings, ShardHost
 from actors.solve_queue import BatchAnswer, SolveInput
 from actors.solver import RemoteBatch, RemoteSolve, SolverDispatch, SolverSettings, run_solver, run_solvers
@@ -20,11 +21,13 @@ from actors.solver import RemoteBatch, RemoteSolve, SolverDispatch, SolverSettin
 
 @ray.remote
 def _solve_task(task_type: str, instance_json: bytes) -> bytes:
+    tune_collector()  # Ray reuses its worker processes: they are long-lived too
     return run_solver(task_type, instance_json)
 
 
 @ray.remote
 def _solve_batch_task(solves: list[SolveInput]) -> list[BatchAnswer]:
+    tune_collector()
     return run_solvers(solves)
 
 
@@ -72,6 +75,7 @@ class RayShardHost(ShardHost):
         calendar: CalendarSettings | None = None,
         hosts: int = 1,
     ) -> None:
+        tune_collector()
         cpus = solver.num_cpus
         after = solver.batch_after or ClusterShare(cpus, hosts, cluster_cpus)
         dispatch = SolverDispatch(solver, ray_solve(cpus), ray_solve_batch(cpus), after)

@@ -14,6 +14,7 @@ from typing import Any
 
 import ray
 
+from actors.collector import tune_collector
 from actors.supervisor import HostSet
 from ingest.dead_letter import worker_id
 from ingest.ingest_loop import IngestLoop
@@ -33,6 +34,7 @@ class Health:
 
 class IngestActor:
     def __init__(self, name: str, settings: Settings, hosts: list[Any]) -> None:
+        tune_collector()
         self.name = name
         self._loop = IngestLoop(f"{name}@{worker_id()}", settings, HostSet(hosts).host_for)
         self._error: str | None = None
