@@ -26,9 +26,9 @@ def _solve_task(task_type: str, instance_json: bytes) -> bytes:
 
 
 @ray.remote
-def _solve_batch_task(solves: list[SolveInput]) -> list[BatchAnswer]:
+def _solve_batch_task(solves: list[SolveInput], seconds: float) -> list[BatchAnswer]:
     tune_collector()
-    return run_solvers(solves)
+    return run_solvers(solves, seconds)
 
 
 def ray_solve(num_cpus: int) -> RemoteSolve:
@@ -42,12 +42,13 @@ def ray_solve(num_cpus: int) -> RemoteSolve:
     return solve
 
 
-def ray_solve_batch(num_cpus: int) -> RemoteBatch:
-    """Submit a batch of solves as one task; the task is submitted at the call, its answers awaited later."""
+def ray_solve_batch(num_cpus: int, seconds: float) -> RemoteBatch:
+    """Submit a batch of solves as one task, which starts no solve after `seconds`; the task is
+    submitted at the call, its answers awaited later."""
     task = _solve_batch_task.options(num_cpus=num_cpus)
 
     def solve(solves: list[SolveInput]) -> Awaitable[list[BatchAnswer]]:
-        answers: Awaitable[list[BatchAnswer]] = task.remote(solves)
+        answers: Awaitable[list[BatchAnswer]] = task.remote(solves, seconds)
         return answers
 
     return solve
@@ -78,7 +79,7 @@ class RayShardHost(ShardHost):
         tune_collector()
         cpus = solver.num_cpus
         after = solver.batch_after or ClusterShare(cpus, hosts, cluster_cpus)
-        dispatch = SolverDispatch(solver, ray_solve(cpus), ray_solve_batch(cpus), after)
+        dispatch = SolverDispatch(solver, ray_solve(cpus), ray_solve_batch(cpus, solver.batch_seconds), after)
         edge = CalendarEdge.create(calendar, store_url) if calendar is not None else None
         super().__init__(name, store_url, dispatch, host, edge)
 

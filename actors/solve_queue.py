@@ -8,7 +8,9 @@ queue pays the task cost once per batch and still shows as pending tasks (the au
 while a short one never waits longer than a running task. HIGH commands' solves always go alone: in a
 batch the solves run one after another, so a solve waits for the time limits of those before it.
 Each solve keeps its own answer: a solve that fails in a batch fails alone, and its retry goes as a
-task of its own.
+task of its own. NORMAL and LOW solves in a batch would otherwise wait for each other's time limits
+too: a batch task starts no solve after its time is up (`SolverSettings.batch_seconds`) and answers
+the solves it ran; the rest go back to the head of the queue, and the next task starts with them.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ class SolveQueue:
         return raw
 
     def _send_open(self, many: RemoteBatch) -> None:
-        batch, self._open = self._open, []
+        batch, self._open = self._open[: self.batch_max], self._open[self.batch_max :]
         self.outstanding += 1
         self.tasks += 1
         self.batches += 1
@@ -89,6 +91,7 @@ class SolveQueue:
         collecting.add_done_callback(self._collecting.discard)
 
     async def _collect(self, batch: list[Queued], answers: Awaitable[list[BatchAnswer]]) -> None:
+        results: list[BatchAnswer] | None = None
         try:
             results = await answers
         except Exception as error:  # the whole task failed (a crashed worker, say): each solve fails
@@ -98,8 +101,12 @@ class SolveQueue:
                 _settle(future, failure=failure)
             return
         finally:
+            if results is not None:
+                # The solves the task had no time for go first in the next one; every task runs at
+                # least its first solve, so each of them gets its turn.
+                self._open[:0] = batch[len(results) :]
             self._task_ended()
-        for (key, (task_type, _), future), (raw, error_text) in zip(batch, results, strict=True):
+        for (key, (task_type, _), future), (raw, error_text) in zip(batch, results, strict=False):
             if raw is None:
                 self._remember_failed(key)
                 _settle(future, failure=SolveFailed(f"{task_type} solve failed in its task: {error_text}"))

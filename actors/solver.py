@@ -10,6 +10,7 @@ batches (`actors/solve_queue.py`). Queued tasks are the autoscaler's backlog.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -34,6 +35,11 @@ class SolverSettings(BaseModel):
         default=0, ge=0, description="a host's outstanding solver tasks before solves batch; 0: CPUs / hosts"
     )
     batch_max: int = Field(default=8, ge=1, description="solves per batch task; 1 never batches")
+    batch_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        description="a batch task starts no solve after this long; the rest are queued again",
+    )
 
 
 def run_solver(task_type: str, instance_json: bytes) -> bytes:
@@ -46,10 +52,14 @@ def run_solver(task_type: str, instance_json: bytes) -> bytes:
     return solution.model_dump_json().encode()
 
 
-def run_solvers(solves: list[SolveInput]) -> list[BatchAnswer]:
-    """A batch, one solve after another, each with its own limit; a failing solve fails alone."""
+def run_solvers(solves: list[SolveInput], seconds: float | None = None) -> list[BatchAnswer]:
+    """A batch, one solve after another, each with its own limit; a failing solve fails alone. After
+    `seconds` no further solve starts: the answers are then those of the solves run, a prefix."""
     answers: list[BatchAnswer] = []
+    started = time.monotonic()
     for task_type, instance_json in solves:
+        if answers and seconds is not None and time.monotonic() - started >= seconds:
+            break
         try:
             answers.append((run_solver(task_type, instance_json), ""))
         except Exception as error:

@@ -54,7 +54,7 @@ def _json_object(data: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise MalformedMessage(f"not valid UTF-8 at byte {exc.start}") from None
     try:
-        parsed = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        parsed = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise MalformedMessage(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except (ValueError, RecursionError) as exc:
@@ -81,6 +81,10 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"number {text[:40]} is out of the range of a double")
     return value
+
+
+# One decoder for every message: `json.loads` with these hooks builds a new one per call.
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
 
 
 def _json_kind(value: object) -> str:

@@ -31,7 +31,8 @@ class Tasks:
         self._answers.append(asyncio.get_running_loop().create_future())
         return self._answers[-1]
 
-    async def end(self, number: int, crash: bool = False) -> None:
+    async def end(self, number: int, crash: bool = False, ran: int | None = None) -> None:
+        """`ran`: a batch task whose time was up after that many solves answers only those."""
         solves, answer = self.sent[number], self._answers[number]
         if crash:
             answer.set_exception(RuntimeError("worker died"))
@@ -42,7 +43,7 @@ class Tasks:
             else:
                 answer.set_result(data[::-1])
         else:
-            answer.set_result([_answer(data) for _, data in solves])
+            answer.set_result([_answer(data) for _, data in solves[:ran]])
         await settle()
 
     def sizes(self) -> list[int]:

@@ -145,3 +145,20 @@ def test_a_hosts_share_follows_the_cluster_as_it_grows() -> None:
 
 async def _never() -> bytes:
     raise AssertionError("no solve is sent here")
+
+
+def test_solves_a_batch_had_no_time_for_go_first_in_the_next_task() -> None:
+    async def scenario(tasks: Tasks) -> None:
+        queue = SolveQueue(tasks.one, tasks.many, batch_after=1, batch_max=3)
+        solves = start(queue, b"a1", b"b2", b"c3", b"d4", b"e5")
+        await settle()
+        assert tasks.sizes() == [0, 3]  # one alone, one full batch; e5 waits
+        await tasks.end(1, ran=1)  # the batch's time was up after b2
+        assert solves[1].result() == b"2b" and not solves[2].done()
+        await tasks.end(0)  # a CPU is free: the solves left over go first, then e5
+        assert [data for _, data in tasks.sent[2]] == [b"c3", b"d4", b"e5"]
+        await tasks.end(2)
+        assert [s.result() for s in solves] == [b"1a", b"2b", b"3c", b"4d", b"5e"]
+        assert queue.outstanding == 0
+
+    run(scenario)

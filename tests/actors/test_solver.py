@@ -56,6 +56,14 @@ def test_a_batch_solves_each_instance_and_a_broken_one_fails_alone() -> None:
     assert (ok, broken) == ("", None) and error.startswith("ValidationError")
 
 
+def test_a_batch_starts_no_solve_after_its_time() -> None:
+    week = SolverDispatch(SolverSettings()).prepare(instance(habits=(gym(ideal_time="07:00"),)), HIGH)
+    data = week.model_dump_json().encode()
+    answers = run_solvers([("SCHEDULE_HABITS", data)] * 3, seconds=0.0)
+    assert len(answers) == 1 and placed_days(answers[0][0]) == [3, 4, 5, 6, 7, 8, 9]  # the first always runs
+    assert len(run_solvers([("SCHEDULE_HABITS", data)] * 3, seconds=60.0)) == 3
+
+
 def test_queued_solves_travel_in_batches_and_each_gets_its_own_solution() -> None:
     """Tasks run in threads here, each a real solve: more solves than `batch_after` share tasks."""
 
