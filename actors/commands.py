@@ -13,7 +13,8 @@ from actors.calendar.edge import CalendarEdge
 from actors.calendar.events_copy import record_api_events, with_synced_copy
 from actors.calendar.saga import run_sync
 from actors.calendar.schedule_writes import write_schedule
-from actors.contract import CommandPriority, Outcome, TaskType, WorkItem
+from actors.contract import CommandPriority, TaskType, WorkItem
+from actors.outcomes import Outcome
 from actors.report import performance_outcome
 from actors.requests import InvalidRequest, ScheduleRequest, SyncRequest, decode_request
 from actors.schedule import apply_schedule, solve_instance

@@ -1,31 +1,19 @@
 """What crosses the line between the ingest actors and the host actors.
 
 Ingest turns a validated Kafka command into a `WorkItem` (wire formats stop there) and gets back an
-`ItemResult` whose outcomes it publishes. Outcomes are wire-neutral; ingest maps each one to its topic
-and message. Ids and timestamps inside outcomes are fixed when a command is first applied and kept in
-the user's outbox, so a replay returns exactly the same outcomes.
+`ItemResult` whose outcomes (`actors.outcomes`) it publishes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+from actors.kinds import CommandPriority, TaskType
+from actors.outcomes import OUTCOMES, Outcome
 
-
-class TaskType(StrEnum):
-    SCHEDULE_HABITS = "SCHEDULE_HABITS"
-    SYNC_CALENDAR = "SYNC_CALENDAR"
-    OPTIMIZE_SCHEDULE = "OPTIMIZE_SCHEDULE"
-
-
-class CommandPriority(StrEnum):
-    HIGH = "HIGH"
-    NORMAL = "NORMAL"
-    LOW = "LOW"
+__all__ = ["CommandPriority", "ItemResult", "TaskType", "WorkItem"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,87 +73,3 @@ class ItemResult:
     def outcomes(self) -> tuple[Outcome, ...]:
         """The outcomes as models (decoded on each access: the hot path reads `outcomes_json`)."""
         return OUTCOMES.validate_json(self.outcomes_json)
-
-
-class _Outcome(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    user_id: str
-    at: AwareDatetime
-
-
-class CalendarBlockOutcome(_Outcome):
-    """A block the worker placed, moved or removed on the user's calendar (source WORKER)."""
-
-    kind: Literal["calendar"] = "calendar"
-    event_id: str
-    change: Literal["CREATED", "UPDATED", "DELETED"]
-    calendar_id: str = "primary"
-    summary: str
-    start: AwareDatetime
-    end: AwareDatetime
-    source: Literal["GOOGLE_CALENDAR", "API", "WORKER"] = "WORKER"
-
-
-class HabitOutcome(_Outcome):
-    kind: Literal["habit"] = "habit"
-    habit_id: str
-    change: Literal["CREATED", "COMPLETED", "STREAK_UPDATED", "REMINDER_SENT"]
-    name: str
-    frequency: Literal["DAILY", "WEEKLY"]
-    streak_current: int = 0
-    streak_longest: int = 0
-
-
-class GoalOutcome(_Outcome):
-    kind: Literal["goal"] = "goal"
-    goal_id: str
-    change: Literal["CREATED", "UPDATED", "COMPLETED", "DELETED"]
-    title: str
-    goal_type: Literal["PROJECT", "PERSONAL", "HEALTH"] = "PERSONAL"
-    target_date: AwareDatetime
-    progress_current: float
-    progress_target: float
-    progress_unit: str = "percentage"
-
-
-class ReminderOutcome(_Outcome):
-    kind: Literal["reminder"] = "reminder"
-    notification_id: str
-    reminder_type: Literal["HABIT_REMINDER", "GOAL_DEADLINE", "MEETING_REMINDER"]
-    channel: Literal["EMAIL", "PUSH", "SMS"] = "PUSH"
-    priority: CommandPriority = CommandPriority.NORMAL
-    title: str
-    message: str
-    action_url: str = ""
-    scheduled_for: AwareDatetime
-
-
-class CalendarUpdateOutcome(_Outcome):
-    kind: Literal["calendar_update"] = "calendar_update"
-    update_type: Literal["SYNC_COMPLETED", "SYNC_FAILED", "CONFLICT_RESOLVED"]
-    events_processed: int = 0
-    conflicts_resolved: int = 0
-    errors: tuple[str, ...] = ()
-
-
-class PerformanceOutcome(_Outcome):
-    kind: Literal["performance"] = "performance"
-    metric_type: Literal["API_LATENCY", "DB_QUERY_TIME", "EXTERNAL_API_CALL"]
-    value: float
-    unit: str = "milliseconds"
-    labels: dict[str, str | int] = Field(default_factory=dict)
-
-
-Outcome = Annotated[
-    CalendarBlockOutcome
-    | HabitOutcome
-    | GoalOutcome
-    | ReminderOutcome
-    | CalendarUpdateOutcome
-    | PerformanceOutcome,
-    Field(discriminator="kind"),
-]
-
-OUTCOMES: TypeAdapter[tuple[Outcome, ...]] = TypeAdapter(tuple[Outcome, ...])
-"""A command's outcomes as JSON: how the outbox stores them and how results carry them."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from actors.contract import CalendarBlockOutcome
+from actors.outcomes import CalendarBlockOutcome
 from actors.state import PlanBlock, UserState
 
 DECLINED_KEPT = 200  # a few weeks of a busy user's deletes; older ones have mostly passed anyway

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from actors.contract import CalendarBlockOutcome
 from actors.ids import block_event_id
+from actors.outcomes import CalendarBlockOutcome
 from actors.stamp import Stamp
 from actors.state import PlanBlock
 from optimizer.domain import BlockKind, Instance

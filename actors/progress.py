@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from actors.contract import GoalOutcome, HabitOutcome
+from actors.outcomes import GoalOutcome, HabitOutcome
 from actors.requests import GoalMeta, HabitCompletion
 from actors.stamp import Stamp
 from actors.state import GoalRecord, HabitRecord

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from actors.contract import CommandPriority, ReminderOutcome
+from actors.contract import CommandPriority
 from actors.ids import command_scoped_id
+from actors.outcomes import ReminderOutcome
 from actors.requests import ReminderPolicy
 from actors.stamp import Stamp
 from actors.state import GoalRecord, PlanBlock

@@ -8,7 +8,8 @@ no such outcome. The same counts appear on the performance outcome's labels for 
 
 from __future__ import annotations
 
-from actors.contract import CalendarUpdateOutcome, CommandPriority, PerformanceOutcome, TaskType
+from actors.contract import CommandPriority, TaskType
+from actors.outcomes import CalendarUpdateOutcome, PerformanceOutcome
 from actors.stamp import Stamp
 from optimizer.solution import Solution, SolveStatus
 

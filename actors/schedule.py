@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actors.calendar.link import PlanningBasis
-from actors.contract import CalendarBlockOutcome, Outcome, TaskType
+from actors.contract import TaskType
 from actors.declined import ghosts, outcomes_without, remember, without
+from actors.outcomes import CalendarBlockOutcome, Outcome
 from actors.plan_diff import diff_plan, live_blocks
 from actors.progress import update_goals, update_habits
 from actors.reminders import goal_deadline_reminders, habit_reminders

@@ -7,7 +7,7 @@ replay answers the same way.
 
 from __future__ import annotations
 
-from actors.contract import CalendarUpdateOutcome
+from actors.outcomes import CalendarUpdateOutcome
 from actors.requests import SyncRequest
 from actors.stamp import Stamp
 

@@ -15,8 +15,9 @@ from time import perf_counter
 
 from actors.calendar.edge import CalendarEdge
 from actors.commands import Applied, Solver, apply, apply_now, ms
-from actors.contract import OUTCOMES, ItemResult, WorkItem
+from actors.contract import ItemResult, WorkItem
 from actors.outbox import Outbox, outcomes_json, record_of
+from actors.outcomes import OUTCOMES
 from actors.prepared import Prepared, Storage
 from actors.stamp import Stamp
 from actors.state import UserState, decode_state, dump_state

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actors.contract import (
+from actors.outcomes import (
     CalendarBlockOutcome,
     CalendarUpdateOutcome,
     GoalOutcome,

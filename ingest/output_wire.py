@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError, to_json
 
-from actors.contract import (
+from actors.outcomes import (
     CalendarBlockOutcome,
     CalendarUpdateOutcome,
     GoalOutcome,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pydantic_core import from_json
 
-from actors.contract import OUTCOMES, Outcome
+from actors.outcomes import OUTCOMES, Outcome
 from ingest.messages import MAX_MESSAGE_BYTES, derive_id, encode
 from ingest.messages.ids import derive_ids
 from ingest.output_models import message_for

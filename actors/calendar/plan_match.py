@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from actors.contract import CalendarBlockOutcome
+from actors.outcomes import CalendarBlockOutcome
 from actors.stamp import Stamp
 from actors.state import PlanBlock
 from optimizer.solution import Placement

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from actors.contract import CalendarBlockOutcome, CalendarUpdateOutcome, Outcome, PerformanceOutcome
+from actors.outcomes import CalendarBlockOutcome, CalendarUpdateOutcome, Outcome, PerformanceOutcome
 from actors.stamp import Stamp
 
 

@@ -21,13 +21,14 @@ from actors.calendar.plan_match import block_changes
 from actors.calendar.replan import respect
 from actors.calendar.report import completed, sync_failed, sync_performance
 from actors.calendar.settle import Context, settle
-from actors.contract import CommandPriority, Outcome
+from actors.contract import CommandPriority
 from actors.declined import remember
 from actors.google_calendar.errors import ReconnectNeeded
 from actors.google_calendar.events import google_event_id
 from actors.google_calendar.mirror import apply_sync, colliding_blocks
 from actors.google_calendar.outcomes import calendar_outcomes
 from actors.google_calendar.sync import Horizon
+from actors.outcomes import Outcome
 from actors.requests import SyncRequest
 from actors.stamp import Stamp
 from actors.state import UserState

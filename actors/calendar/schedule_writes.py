@@ -20,10 +20,11 @@ from actors.calendar.link import CalendarLink
 from actors.calendar.plan_match import block_changes
 from actors.calendar.report import conflict_resolved, sync_failed, sync_performance
 from actors.calendar.settle import Context, Settled, settle
-from actors.contract import CommandPriority, Outcome
+from actors.contract import CommandPriority
 from actors.declined import remember
 from actors.google_calendar.errors import ReconnectNeeded
 from actors.google_calendar.sync import Horizon
+from actors.outcomes import Outcome
 from actors.stamp import Stamp
 from actors.state import UserState
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from actors.contract import CalendarBlockOutcome
 from actors.google_calendar.events import GoogleEvent
 from actors.google_calendar.mirror import MirrorUpdate
+from actors.outcomes import CalendarBlockOutcome
 from optimizer.domain import CalendarEvent
 
 

@@ -12,8 +12,9 @@ import pytest
 import ray
 
 from actors.activation import Budget
-from actors.contract import CalendarBlockOutcome, ItemResult, WorkItem
+from actors.contract import ItemResult, WorkItem
 from actors.host import HostSettings
+from actors.outcomes import CalendarBlockOutcome
 from actors.requests import SyncRequest
 from actors.retry import RetryPolicy
 from actors.settings import ActorSettings

@@ -8,15 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from actors.contract import (
+from actors.contract import ItemResult, TaskType, WorkItem
+from actors.outcomes import (
     CalendarBlockOutcome,
     CalendarUpdateOutcome,
     GoalOutcome,
     HabitOutcome,
-    ItemResult,
     ReminderOutcome,
-    TaskType,
-    WorkItem,
 )
 from actors.progress import complete
 from actors.requests import GoalMeta, HabitCompletion, SyncRequest

@@ -6,7 +6,7 @@ import json
 
 from pydantic import BaseModel, ConfigDict
 
-from actors.contract import OUTCOMES, CalendarUpdateOutcome
+from actors.outcomes import OUTCOMES, CalendarUpdateOutcome
 from actors.packing import pack
 from actors.state import STATE_FORMAT, HabitRecord, UserState, decode_state, dump_state, load_state
 from tests.actors.builders import MONDAY

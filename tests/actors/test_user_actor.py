@@ -8,15 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from actors.contract import (
-    CalendarBlockOutcome,
-    HabitOutcome,
-    ItemResult,
-    PerformanceOutcome,
-    ReminderOutcome,
-    TaskType,
-    WorkItem,
-)
+from actors.contract import ItemResult, TaskType, WorkItem
+from actors.outcomes import CalendarBlockOutcome, HabitOutcome, PerformanceOutcome, ReminderOutcome
 from actors.requests import InvalidRequest
 from actors.store import StaleStateError, StateStore, open_store
 from actors.user_actor import UserActor

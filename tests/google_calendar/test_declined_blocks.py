@@ -3,9 +3,10 @@ as taken, place nothing for that occurrence, and write nothing for it."""
 
 from __future__ import annotations
 
-from actors.contract import CalendarBlockOutcome, ItemResult
+from actors.contract import ItemResult
 from actors.google_calendar import google_event_id
 from actors.host import ShardHost
+from actors.outcomes import CalendarBlockOutcome
 from actors.state import PlanBlock
 from actors.store import StateStore
 from tests.fakes.google_calendar import FakeGoogleCalendar

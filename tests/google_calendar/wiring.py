@@ -14,17 +14,11 @@ from typing import Any
 from actors.calendar.connect import connect_user
 from actors.calendar.edge import CalendarEdge
 from actors.calendar.settings import CalendarSettings
-from actors.contract import (
-    CalendarBlockOutcome,
-    CalendarUpdateOutcome,
-    ItemResult,
-    Outcome,
-    TaskType,
-    WorkItem,
-)
+from actors.contract import ItemResult, TaskType, WorkItem
 from actors.google_calendar import BreakerSettings, ChannelStore, CircuitBreaker, OAuthGrant
 from actors.google_calendar.vault import Vault, VaultSettings, new_key
 from actors.host import HostSettings, ShardHost
+from actors.outcomes import CalendarBlockOutcome, CalendarUpdateOutcome, Outcome
 from actors.requests import ScheduleRequest, SyncRequest
 from actors.retry import RetryPolicy
 from actors.solver import SolverDispatch, SolverSettings

@@ -7,10 +7,10 @@ from typing import Any, get_args
 
 from hypothesis import strategies as st
 
-from actors.contract import (
+from actors.contract import CommandPriority
+from actors.outcomes import (
     CalendarBlockOutcome,
     CalendarUpdateOutcome,
-    CommandPriority,
     GoalOutcome,
     HabitOutcome,
     Outcome,

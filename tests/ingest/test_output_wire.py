@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actors.contract import (
+from actors.outcomes import (
     OUTCOMES,
     CalendarUpdateOutcome,
     GoalOutcome,

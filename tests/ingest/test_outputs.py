@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from actors.contract import (
+from actors.contract import CommandPriority
+from actors.outcomes import (
     CalendarBlockOutcome,
     CalendarUpdateOutcome,
-    CommandPriority,
     GoalOutcome,
     HabitOutcome,
     Outcome,
