@@ -3,8 +3,10 @@
 On one worker CP-SAT's main search seldom improves a complete start on a two-week schedule within
 seconds (its own LNS runs only interleaved with ten full subsolvers on that worker). Here most of
 the best plan is fixed and a small neighbourhood is re-solved briefly: the blocks of a window of
-local days (with every absent block that could go there), or all blocks of a few items. A better
-plan is kept; neighbourhoods rotate in an order fixed by the random seed, until the time runs out.
+local days (with every absent block that could go there), all blocks of a few items, or (every
+third step) an item the plan pays for leaving out, late or missed, with the blocks on its days
+(`lns_targets`). A better plan is kept; neighbourhoods rotate in an order fixed by the random
+seed, until the time runs out.
 Every neighbourhood model is the full model with more constraints, so any plan it finds is a plan
 of the full model, and the full model's bound holds.
 """
@@ -18,6 +20,7 @@ from ortools.sat.python import cp_model
 from optimizer.domain import SolveOptions
 from optimizer.model.built import Built
 from optimizer.model.hints import hint_solution
+from optimizer.model.lns_targets import aimed
 from optimizer.model.runner import Clock, Outcome, run
 from optimizer.model.variables import BlockVars
 from optimizer.solution import SolveStatus
@@ -40,7 +43,8 @@ def improve(
     items = sorted({block.spec.item_id for block in blocks})
     solver, objective, step = best.solver, best.objective, 0
     while clock.left() > MIN_SECONDS and days:
-        free = _neighbourhood(blocks, solver, days, items, rng, step)
+        free = aimed(built, blocks, solver, rng) if step % 3 == 2 else set()
+        free = free or _neighbourhood(blocks, solver, days, items, rng, step)
         step += 1
         found = _solve_part(model, blocks, free, solver, options, min(STEP_SECONDS, clock.left()))
         if found is not None and found.objective is not None and found.objective < objective - 0.5:

@@ -1,9 +1,10 @@
 """One solve from instance to `Solution`: start plan, search, explanation, extraction.
 
 1. Requirements that fail on their own are given up and reported at once (`impossible`).
-2. The start is the greedy plan, built around the previous plan's blocks where they still stand,
-   repaired around the requirements (explaining the conflicts when they cannot all hold) and
-   around high-priority work, and priced as a complete hint (`warm_start`).
+2. The start is the greedy plan (habits) or the packed plan (schedules), built around the previous
+   plan's blocks where they still stand, repaired around the requirements (explaining the conflicts
+   when they cannot all hold) and around high-priority work, and priced as a complete hint
+   (`warm_start`).
 3. If the start keeps the requirements that hold together, CP-SAT optimizes with them held as
    constraints. If not (the time ran short), they stay soft at their 10^12 price, so the start is
    still a first solution and the search keeps what it can; `optimizer.explain` then looks for
@@ -99,8 +100,8 @@ def _best(built: Built, outcome: Outcome, start: Outcome | None) -> Outcome:
 
 
 def _plain_greedy(instance: Instance, kind: PlanKind, start: list[Placement]) -> list[Placement]:
-    """The greedy baseline itself: the start plan, unless a previous plan shaped that."""
-    if start and not instance.previous_plan:
+    """The greedy baseline itself: the start plan of habits, unless a previous plan shaped that."""
+    if start and not instance.previous_plan and kind == "habits":
         return start
     return greedy_plan(instance, include_tasks=kind == "schedule")
 

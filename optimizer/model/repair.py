@@ -1,10 +1,11 @@
-"""Improve the start plan where greedy is weakest: requirements it broke, urgent work it left out.
+"""Improve the start plan where it is weakest: requirements it broke, urgent work it left out.
 
-The greedy baseline places items one at a time and may leave a defended habit, a hard-due task or
+A start built without search places items one at a time and may leave a defended habit, a hard-due task or
 high-priority work out. A start that breaks a requirement the search holds is no start at all, and
 high-priority work left out is what the search would spend its time winning back. So those blocks
 are solved alone (every other block left out: a small model, quick to solve or to refute), locked
-where that puts them, and greedy plans everything else around them.
+where that puts them, and everything else is placed around them as the start was (greedy for
+habits, the packed plan for a schedule: `start_plan.base_plan`).
 """
 
 from __future__ import annotations
@@ -13,19 +14,20 @@ from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
-from optimizer.domain import BlockKind, PlacedBlock, Priority
-from optimizer.greedy import greedy_plan
+from optimizer.domain import PlacedBlock, Priority
 from optimizer.model.built import Built
 from optimizer.model.demands import TaskWork
 from optimizer.model.lengths import spans
 from optimizer.model.matching import match
 from optimizer.model.objective import weighted
 from optimizer.model.runner import Outcome, run
+from optimizer.model.start_choice import cheaper
+from optimizer.model.start_plan import base_plan
 from optimizer.model.terms import REQUIRED_RULE, HardRule
 from optimizer.solution import Placement
 from optimizer.timegrid import frozen_blocks
 
-URGENT = Priority.HIGH  # work at this priority or above is placed by search before greedy fills in
+URGENT = Priority.HIGH  # work at this priority or above is placed by search before the rest
 
 
 def broken_by(built: Built, plan: Sequence[Placement], rules: Sequence[HardRule]) -> list[HardRule]:
@@ -72,13 +74,17 @@ def with_urgent_work(
     built: Built, plan: list[Placement], held: Sequence[HardRule], seconds: float
 ) -> list[Placement]:
     """The plan, or when it leaves high-priority work out, the requirements and that work placed by
-    search first and the rest by greedy around them (the plan must keep the held rules)."""
-    urgent = [work for work in built.works if work.task.priority >= URGENT and work.blocks]
+    search first and the rest around them, when that leaves out less (the plan must keep the held
+    rules)."""
+    urgent = [w for w in built.works if w.task.priority >= URGENT and any(b.choices for b in w.blocks)]
     if all(_placed(built, plan, work) >= work.budget for work in urgent):
         return plan
     names = {name for rule in held for name in rule.blocks} | {s.name for w in urgent for s in w.blocks}
     outcome = solve_alone(built, names, held, seconds, optimize=True)
-    return around(built, outcome.solver, names) if outcome.solved else plan
+    if not outcome.solved:
+        return plan
+    # The rest placed around that work may leave out more than the plan did.
+    return cheaper(built.ctx.instance, [plan, around(built, outcome.solver, names)])
 
 
 def around(built: Built, solver: cp_model.CpSolver, names: set[str]) -> list[Placement]:
@@ -98,7 +104,7 @@ def around(built: Built, solver: cp_model.CpSolver, names: set[str]) -> list[Pla
     ]
     instance = built.ctx.instance
     around = instance.model_copy(update={"previous_plan": (*frozen_blocks(instance), *locked)})
-    return greedy_plan(around, include_tasks=BlockKind.TASK in built.ctx.kinds)
+    return base_plan(around, built.kind)
 
 
 def _placed(built: Built, plan: Sequence[Placement], work: TaskWork) -> int:

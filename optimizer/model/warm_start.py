@@ -1,9 +1,9 @@
 """The plan the search starts from, made into a complete solution of the model.
 
-1. If the greedy plan breaks a requirement in play, the requirements are placed alone (a quick
+1. If the start plan breaks a requirement in play, the requirements are placed alone (a quick
    feasibility solve). If even that fails, `optimizer.explain` finds the conflicts and what holds.
-   Greedy then plans everything else around the requirements' blocks (`repair`).
-2. High-priority work greedy left out is placed the same way.
+   Everything else is then placed around the requirements' blocks (`repair`).
+2. High-priority work the start left out is placed the same way.
 3. The model is rebuilt if the plan needs more task chunks than it has room for, and the plan is
    solved with every block fixed: that prices it on the model's own scale and gives a value for
    every variable, so the hint is complete and CP-SAT starts from it at once.
