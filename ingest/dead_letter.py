@@ -2,7 +2,8 @@
 
 The envelope (`ingest.messages.DeadLetter`) keeps the original bytes, key and headers and names the
 source topic, partition and offset, the error class, the reason, and how often and when it failed.
-It is keyed like the original (by `userId`), so one user's failures stay in order.
+It is keyed like the original (by `userId`), so one user's failures stay in order, and carries the
+headers `errorClass` and `messageId` (derived from the failed record's topic, partition and offset).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime
 
 from confluent_kafka import Message
 
-from ingest.messages import DeadLetter, FailedRecord, encode
+from ingest.messages import DeadLetter, FailedRecord, derive_id, encode
 from ingest.outputs import Headers, OutputRecord
 
 
@@ -54,5 +55,14 @@ def dead_letter_record(record: FailedRecord, failure: Failure, topic: str, worke
         last_failure_at=failure.last_at,
         worker_id=worker,
     )
-    headers: Headers = [("errorClass", failure.error_class.encode())]
+    headers: Headers = [
+        ("errorClass", failure.error_class.encode()),
+        ("messageId", letter_id(record).encode()),
+    ]
     return OutputRecord(topic, record.key, encode(envelope), headers)
+
+
+def letter_id(record: FailedRecord) -> str:
+    """The dead-letter record's id, from where the failed record sits: a record read again after a
+    restart fails again with new times and worker, and this id lets consumers drop the copy."""
+    return derive_id(record.topic, "dead-letter", str(record.partition), str(record.offset))

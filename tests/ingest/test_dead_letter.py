@@ -24,6 +24,15 @@ def test_envelope_holds_the_original_and_the_failure() -> None:
     assert record.topic == "scheduling.commands.dead-letter"
     assert record.key == b"ann"  # keyed like the original: one user's failures stay in order
     assert dict(record.headers)["errorClass"] == b"SolverTimeout"
+    later = FIRST + timedelta(hours=1)
+    again = Failure("SolverTimeout", "no solution within 2 s", 4, later, later)
+    copy = dead_letter_record(original, again, "scheduling.commands.dead-letter", "node-2/7")
+    assert dict(copy.headers)["messageId"] == dict(record.headers)["messageId"]  # read again: same id
+    other = FailedRecord("scheduling.commands", 4, 1235, b"ann", b"{}")
+    assert (
+        dict(dead_letter_record(other, failure, "dlq", "w").headers)["messageId"]
+        != dict(copy.headers)["messageId"]
+    )
     letter = decode(record.value, DeadLetter)
     assert letter.original_value == original.value
     assert letter.original_key == b"ann"
