@@ -25,6 +25,7 @@ from actors.host_storage import HostStorage
 from actors.priority_gate import PriorityGate
 from actors.retry import with_retries
 from actors.sequencer import Sequencer
+from actors.solver import solver_counts
 from actors.store import StateStore, open_store
 from actors.user_actor import Solver
 
@@ -119,12 +120,15 @@ class ShardHost(HostStorage):
 
     def stats(self) -> HostStats:
         self._passivate()
+        tasks, solves = solver_counts(self._solver)
         return replace(
             self.counters,
             active_users=len(self.users),
             waiting=self._gate.waiting,
             passivations=self.users.passivations,
             state_bytes=self.users.estimated_bytes,
+            solver_tasks=tasks,
+            remote_solves=solves,
         )
 
     async def drain(self) -> None:

@@ -25,6 +25,8 @@ class HostStats:
     failed_attempts: int = 0
     stale_conflicts: int = 0
     dead_lettered: int = 0
+    solver_tasks: int = 0  # Ray tasks sent for solves, batches included
+    remote_solves: int = 0  # solves those tasks carried: solves per task shows how well they batch
 
     def finished(self, result: ItemResult) -> None:
         """Count a command's final result: applied, replayed or dead-lettered."""

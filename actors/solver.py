@@ -20,7 +20,15 @@ from actors.solve_queue import BatchAnswer, RemoteBatch, RemoteSolve, SolveInput
 from optimizer.domain import Frequency, Instance
 from optimizer.solution import Solution
 
-__all__ = ["RemoteBatch", "RemoteSolve", "SolverDispatch", "SolverSettings", "run_solver", "run_solvers"]
+__all__ = [
+    "RemoteBatch",
+    "RemoteSolve",
+    "SolverDispatch",
+    "SolverSettings",
+    "run_solver",
+    "run_solvers",
+    "solver_counts",
+]
 
 DEFAULT_LIMITS = {CommandPriority.HIGH: 2.0, CommandPriority.NORMAL: 5.0, CommandPriority.LOW: 10.0}
 
@@ -117,3 +125,11 @@ class SolverDispatch:
         else:
             raw = await queue.solve(task_type.value, data, alone=priority is CommandPriority.HIGH)
         return Solution.model_validate_json(raw)
+
+
+def solver_counts(solver: object) -> tuple[int, int]:
+    """A dispatch's solver tasks so far and the solves they carried (none for other solvers)."""
+    queue = solver.queue if isinstance(solver, SolverDispatch) else None
+    if queue is None:
+        return 0, 0
+    return queue.tasks, queue.tasks - queue.batches + queue.batched

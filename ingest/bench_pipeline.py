@@ -109,10 +109,15 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
         burst = sample(plan, "max")
         broker = _local_broker_pid(settings)
         calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample(broker)
+        tasks_before = _solver_tasks(worker)
         max_rate = len(burst) / _timed(worker, settings, burst, rate=None)
         cpu_us = bench_cpu.per_command_us(cpu_before, bench_cpu.sample(broker), len(burst))
         per_call = len(burst) / max(1, worker.stats().host_calls - calls_before)
+        tasks, solves = (
+            after - before for after, before in zip(_solver_tasks(worker), tasks_before, strict=True)
+        )
         say(f"maximum rate: {max_rate:.0f} commands/s ({len(burst)} commands, {per_call:.1f} per host call)")
+        say(f"solver tasks: {tasks} for {solves} solves ({solves / max(1, tasks):.1f} per task)")
         say("CPU µs per command: " + ", ".join(f"{role} {us:.0f}" for role, us in cpu_us.items()))
         worker.latencies()  # queueing in a burst is not latency at a sustainable rate
         paced = sample(plan, "half")
@@ -149,6 +154,12 @@ def _timed(worker: Worker, settings: Settings, records: list[SampleRecord], rate
     while (stats := worker.stats()).done < target:
         time.sleep(0.25)
     return stats.last_done_at - started
+
+
+def _solver_tasks(worker: Worker) -> tuple[int, int]:
+    """Solver tasks the hosts sent so far, and the solves those tasks carried."""
+    hosts = worker.hosts.stats()
+    return sum(h.solver_tasks for h in hosts), sum(h.remote_solves for h in hosts)
 
 
 def _local_broker_pid(settings: Settings) -> int | None:

@@ -7,7 +7,14 @@ import asyncio
 from collections.abc import Awaitable
 
 from actors.contract import CommandPriority, TaskType
-from actors.solver import SolverDispatch, SolverSettings, instance_size, run_solver, run_solvers
+from actors.solver import (
+    SolverDispatch,
+    SolverSettings,
+    instance_size,
+    run_solver,
+    run_solvers,
+    solver_counts,
+)
 from optimizer.domain import SolveOptions
 from optimizer.solution import Solution, SolveStatus
 from tests.actors.builders import MONDAY, goal, gym, instance
@@ -85,5 +92,8 @@ def test_queued_solves_travel_in_batches_and_each_gets_its_own_solution() -> Non
     assert [{p.start.hour for p in s.placements} for s in solutions] == [{h} for h in hours]
     assert dispatch.queue is not None
     assert (dispatch.queue.tasks, dispatch.queue.batches, dispatch.queue.batched) == (3, 2, 6)
+    assert solver_counts(dispatch) == (3, 7)  # tasks and the solves they carried, as host stats show
     asyncio.run(solve_all(HIGH))  # HIGH commands' solves never wait in a batch
     assert (dispatch.queue.tasks, dispatch.queue.batches, dispatch.queue.batched) == (10, 2, 6)
+    assert solver_counts(dispatch) == (10, 14)
+    assert solver_counts(SolverDispatch(settings)) == (0, 0)  # no Ray: every solve in place
