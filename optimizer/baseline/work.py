@@ -2,7 +2,8 @@
 
 Chunks stay inside one local day, so the daily cap can be kept day by day. They reserve whole slots
 and last what `optimizer.durations` says: the one that completes the effort is what is left of it,
-reserving only the slots it needs, and ends where the effort runs out.
+reserving only the slots it needs, and ends where the effort runs out; shorter than the smallest
+chunk, it goes after the chunks already placed, the last (`rest`: short in minutes, not only slots).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from optimizer.baseline.board import Board, forbid, runs
 from optimizer.baseline.capacity import Capacity
+from optimizer.baseline.rest import Rest
 from optimizer.domain import Task
 from optimizer.durations import chunk_slots, lasts, up_to, work_budget
 from optimizer.solution import Placement
@@ -43,26 +45,24 @@ def in_order(tasks: tuple[Task, ...]) -> list[Task]:
     return ordered
 
 
-def fill_day(ok: bytearray, span: Pair, sizes: Pair, most: int, rest: Pair | None = None) -> list[Pair]:
+def fill_day(ok: bytearray, span: Pair, sizes: Pair, most: int, rest: Rest | None = None) -> list[Pair]:
     """The earliest chunks (start, length) in ok[span], each of `sizes` (min, max) slots, totalling at
-    most `most` slots; the chosen slots are taken out of `ok`. With `rest` (the slots a task's work
-    still needs, and the first slot after its chunks already placed), the chunk that completes the
-    work may be shorter, all of the rest, when it comes after those chunks (it must be the last)."""
+    most `most` slots; the chosen slots are taken out of `ok`. With `rest` (what the task's work still
+    needs), the chunk that completes the work may be shorter, all of the rest, but only after the
+    chunks already placed (it must be the last)."""
     low, high = sizes
     chosen: list[Pair] = []
     for run_start, run_end in runs(ok, *span):
         start = run_start
-        while most > 0 and min(most, run_end - start) >= _shortest(low, start, rest):
+        while most > 0 and min(most, run_end - start) >= (low if rest is None else rest.shortest(low, start)):
             length = min(run_end - start, high, most)
+            if rest is not None and rest.misplaced(start, length):
+                break  # a short rest goes after the chunks placed, in a later run if any
             chosen.append((start, length))
             forbid(ok, start, start + length)
             start, most = start + length, most - length
-            rest = None if rest is None else (rest[0] - length, rest[1])
+            rest = None if rest is None else rest.took(length)
     return chosen
-
-
-def _shortest(low: int, start: int, rest: Pair | None) -> int:
-    return min(low, rest[0]) if rest is not None and start >= rest[1] else low
 
 
 class WorkPlacer:
@@ -100,7 +100,9 @@ class WorkPlacer:
             first, last = board.inside(day)
             most = min(want, self.capacity.slots_left(day))
             span, sizes = (max(first, lo), min(last, hi)), chunk_slots(task, slot)
-            for start, length in fill_day(ok, span, sizes, most, (want, after)):
+            left = remaining - sum(lasts(n, task.max_chunk, slot) for _, n in taken)
+            rest = Rest.of(task, want, left, after, slot)
+            for start, length in fill_day(ok, span, sizes, most, rest):
                 self.take(start, length)
                 taken.append((start, length))
                 want -= length

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from optimizer.baseline.board import Board, forbid
+from optimizer.baseline.rest import Rest
 from optimizer.baseline.work import WorkPlacer, fill_day
 from optimizer.domain import Task
 from optimizer.durations import chunk_slots, lasts, work_budget
@@ -91,7 +92,8 @@ class ContentionPlacer(WorkPlacer):
                 if left < min(task.min_chunk, task.effort):
                     span = (max(span[0], last_end), span[1])  # a short rest goes last, as it must
                 # The chunk completing the work may be short only after every chunk so far.
-                for start, length in fill_day(mask, span, chunk_slots(task, slot), most, (want, last_end)):
+                rest = Rest.of(task, want, left, last_end, slot)
+                for start, length in fill_day(mask, span, chunk_slots(task, slot), most, rest):
                     self.take(start, length)
                     forbid(ok, start, start + length)
                     forbid(preferred, start, start + length)

@@ -20,7 +20,9 @@ from optimizer.model.demands import TaskWork
 from optimizer.model.lengths import spans
 from optimizer.model.matching import match
 from optimizer.model.objective import weighted
+from optimizer.model.restore import restored
 from optimizer.model.runner import Outcome, run
+from optimizer.model.standing import still_standing
 from optimizer.model.start_choice import cheaper
 from optimizer.model.start_plan import base_plan
 from optimizer.model.terms import REQUIRED_RULE, HardRule
@@ -104,7 +106,9 @@ def around(built: Built, solver: cp_model.CpSolver, names: set[str]) -> list[Pla
     ]
     instance = built.ctx.instance
     around = instance.model_copy(update={"previous_plan": (*frozen_blocks(instance), *locked)})
-    return base_plan(around, built.kind)
+    # Placed afresh around the locked blocks, the rest goes back where the previous plan had it
+    # wherever it can (moving a block costs).
+    return restored(instance, base_plan(around, built.kind), still_standing(instance, built.kind))
 
 
 def _placed(built: Built, plan: Sequence[Placement], work: TaskWork) -> int:

@@ -31,7 +31,12 @@ def cheaper(instance: Instance, plans: Sequence[list[Placement]]) -> list[Placem
 
 
 def loss(instance: Instance, plan: Sequence[Placement]) -> float:
-    return _work_left_out(instance, plan) + _occurrences_missed(instance, plan) + _moved(instance, plan)
+    return left_out(instance, plan) + _moved(instance, plan)
+
+
+def left_out(instance: Instance, plan: Sequence[Placement]) -> float:
+    """The loss but for moved blocks: what moving blocks around cannot change."""
+    return _work_left_out(instance, plan) + _occurrences_missed(instance, plan)
 
 
 def _work_left_out(instance: Instance, plan: Sequence[Placement]) -> float:

@@ -31,7 +31,10 @@ REQUIRED_SHARE = 0.25  # of the time left, at most, to place the requirements al
 # rarely improves a complete start within seconds (measured on the heavy family, 2 s, one worker:
 # median gap 47% with 0.2, 32-36% with 0.7; typical weeks did not get worse).
 URGENT_SHARE = 0.7
-SCORE_SHARE = 0.1  # of the time left, at most, to price the start
+SCORE_SHARE = 0.1  # of the time left, to price the start
+# But at least this long, even past the time limit: without a priced start the search starts cold
+# and, on a two-week schedule under load, may find nothing at all in the time left.
+SCORE_FLOOR = 0.25
 
 
 @dataclass
@@ -69,7 +72,7 @@ def warm_start(
     if add_plan_hint(built, plan) < len(plan) - len(built.ctx.fixed.kept):
         built = build_model(kind, built.ctx.instance, [plan, also])
         add_plan_hint(built, plan)
-    return _priced(built, plan, held, conflicts, clock.left() * SCORE_SHARE)
+    return _priced(built, plan, held, conflicts, max(clock.left() * SCORE_SHARE, SCORE_FLOOR))
 
 
 def _priced(

@@ -103,6 +103,18 @@ def test_greedy_puts_the_short_chunk_after_the_chunks_already_placed() -> None:
     assert validate(instance, plan, kind="schedule") == []
 
 
+def test_greedy_puts_a_rest_short_in_minutes_but_not_in_slots_after_the_chunks_placed() -> None:
+    # 77 minutes in chunks of 30-60 with an hour locked at 14:00: the 17 minutes left reserve two
+    # slots, as many as a 30-minute chunk, but last less than the smallest chunk, so they go last.
+    task = Task(id="hour", title="Hour", effort=77, min_chunk=30, max_chunk=60)
+    locked = PlacedBlock(item_id="hour", kind=BlockKind.TASK, start=at(0, 14), end=at(0, 15), locked=True)
+    instance = monday(hours(9, 17), tasks=(task,)).model_copy(update={"previous_plan": (locked,)})
+    plan = greedy_plan(instance, include_tasks=True)
+    end = at(0, 15) + timedelta(minutes=17)
+    assert [(p.start, p.end) for p in plan] == [(at(0, 14), at(0, 15)), (at(0, 15), end)]
+    assert validate(instance, plan, kind="schedule") == []
+
+
 def chunk(start: float, minutes: int, occurrence: int) -> Placement:
     begin = at(0, start)
     end = begin + timedelta(minutes=minutes)
