@@ -9,7 +9,9 @@ chunk, it goes after the chunks already placed, the last (`rest`: short in minut
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from optimizer.baseline.board import Board, forbid, runs
 from optimizer.baseline.capacity import Capacity
@@ -27,11 +29,12 @@ def urgency(task: Task) -> tuple[int, datetime, str]:
     return -task.priority, task.due or FAR, task.id
 
 
-def in_order(tasks: tuple[Task, ...]) -> list[Task]:
-    """Most urgent first, but never before what it depends on; tasks caught in a cycle are left out."""
+def in_order(tasks: tuple[Task, ...], key: Callable[[Task], Any] = urgency) -> list[Task]:
+    """Smallest `key` (by default, most urgent) first, but never before what it depends on; tasks
+    caught in a cycle are left out."""
     by_id = {task.id: task for task in tasks}
     waiting = {task.id: {d for d in task.depends_on if d in by_id and d != task.id} for task in tasks}
-    ready = [(urgency(task), task.id) for task in tasks if not waiting[task.id]]
+    ready = [(key(task), task.id) for task in tasks if not waiting[task.id]]
     heapq.heapify(ready)
     ordered: list[Task] = []
     while ready:
@@ -41,7 +44,7 @@ def in_order(tasks: tuple[Task, ...]) -> list[Task]:
             if task.id in deps:
                 deps.discard(task.id)
                 if not deps:
-                    heapq.heappush(ready, (urgency(by_id[other]), other))
+                    heapq.heappush(ready, (key(by_id[other]), other))
     return ordered
 
 

@@ -8,13 +8,12 @@ item that may go in many places is better placed once the narrow ones have their
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 
+from optimizer.baseline.work import FAR, in_order
 from optimizer.domain import Priority, Task
 
-FAR = datetime.max.replace(tzinfo=UTC)
 REQUIRED = max(Priority) + 1  # the level of work with a hard due date: a requirement outranks all
 
 
@@ -37,22 +36,9 @@ def by_contention(tasks: tuple[Task, ...], room: Mapping[str, int]) -> list[Task
     """Highest inherited priority first; within it the least `room` first, then the earliest due
     date; never before what a task depends on (tasks caught in a cycle are left out). Every task
     a task depends on serves at least its priority, so the order runs level by level."""
-    by_id = {task.id: task for task in tasks}
-    waiting = {task.id: {d for d in task.depends_on if d in by_id and d != task.id} for task in tasks}
     serves = inherited(tasks)
 
     def key(task: Task) -> tuple[int, int, datetime, str]:
         return -serves[task.id], room[task.id], task.due or FAR, task.id
 
-    ready = [(key(task), task.id) for task in tasks if not waiting[task.id]]
-    heapq.heapify(ready)
-    ordered: list[Task] = []
-    while ready:
-        task = by_id[heapq.heappop(ready)[1]]
-        ordered.append(task)
-        for other, deps in waiting.items():
-            if task.id in deps:
-                deps.discard(task.id)
-                if not deps:
-                    heapq.heappush(ready, (key(by_id[other]), other))
-    return ordered
+    return in_order(tasks, key)
