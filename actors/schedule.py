@@ -89,13 +89,14 @@ def apply_schedule(
     goals, goal_events = update_goals(state.goals, instance.goals, request.goals, stamp)
     goals, goal_reminders = goal_deadline_reminders(goals, request.reminders, stamp, instance.now)
     plan, calendar = state.plan, list[CalendarBlockOutcome]()
+    calendar_id = target_calendar(state, request)
     if carries_plan(solution):
         scope = SCOPE[task_type]
         # Solved as locked (unless the command's own previous plan held their key); they leave it here.
         given = {(p.kind, p.item_id, p.occurrence) for p in instance.previous_plan}
         declined = tuple(b for b in ghosts(state, state.plan) if b.key not in given)
         plan, calendar = diff_plan(
-            (*state.plan, *declined), solution.placements, scope, instance, request.calendar_id, stamp
+            (*state.plan, *declined), solution.placements, scope, instance, calendar_id, stamp
         )
         plan, calendar = without(plan, declined), outcomes_without(calendar, declined)
     reminders = habit_reminders(state.plan, plan, instance.habits, request.reminders, stamp, instance.now)
@@ -105,7 +106,7 @@ def apply_schedule(
         outcomes.append(problems)
     new_state = remember(state, (), instance.now).model_copy(
         update={
-            "calendar_id": request.calendar_id,
+            "calendar_id": calendar_id,
             "events": tuple(e for e in instance.events if e.end > instance.now),
             "habits": habits,
             "goals": goals,
@@ -117,3 +118,10 @@ def apply_schedule(
         }
     )
     return Applied(new_state, outcomes)
+
+
+def target_calendar(state: UserState, request: ScheduleRequest) -> str:
+    """The calendar the plan's blocks live in: a connected user's linked calendar, where they are
+    written, whatever the request names; otherwise the request's."""
+    link = state.calendar_link
+    return link.calendar_id if link is not None else request.calendar_id

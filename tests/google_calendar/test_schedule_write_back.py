@@ -3,15 +3,20 @@ placed blocks reach Google with the fewest writes before the plan is stored, and
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from actors.calendar.connect import connect_user
 from actors.calendar.edge import CalendarEdge
-from actors.google_calendar import google_event_id
+from actors.google_calendar import OAuthGrant, google_event_id
 from actors.host import ShardHost
-from actors.store import StateStore
+from actors.outcomes import CalendarBlockOutcome
+from actors.store import StateStore, open_store
 from optimizer.domain import CalendarEvent
 from tests.fakes.google_calendar import FakeGoogleCalendar, fault
 from tests.google_calendar.conftest import ACCOUNT
 from tests.google_calendar.support import UserHands
 from tests.google_calendar.wiring import (
+    USER,
     fail_next_save,
     habits_item,
     host_for,
@@ -148,3 +153,19 @@ def test_an_unconnected_user_keeps_the_requests_events_and_google_is_not_called(
         and [e.id for e in state.events] == ["api-review"]
         and len(state.plan) == 3
     )
+
+
+def test_the_blocks_of_a_user_linked_to_a_named_calendar_name_that_calendar(
+    fake: FakeGoogleCalendar, edge: CalendarEdge, grant: OAuthGrant, tmp_path: Path
+) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'named.sqlite3'}")
+    connect_user(store, USER, grant, edge.vault, calendar_id=ACCOUNT)
+
+    (result,) = run(host_for(store, edge), habits_item(days=2))  # the request says "primary"
+
+    assert result.ok, result.reason
+    blocks = [o for o in result.outcomes if isinstance(o, CalendarBlockOutcome)]
+    assert [o.change for o in blocks] == ["CREATED", "CREATED"]
+    assert {o.calendar_id for o in blocks} == {ACCOUNT}
+    assert stored(store).calendar_id == ACCOUNT
+    assert len(fake.store.calendar(ACCOUNT).events) >= 2  # written where the outcomes say
