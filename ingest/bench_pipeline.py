@@ -13,36 +13,21 @@ own ceiling (decode, route, state store, outputs, acks, commits).
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
-from confluent_kafka import Producer
-
 from ingest import bench_cpu
+from ingest.bench_send import BenchPlan, sample, timed
 from ingest.bench_solver import SolverBound, solver_only_bound
 from ingest.broker.files import BrokerFiles
 from ingest.broker.process import running_pid
 from ingest.ingest_stats import percentile
-from ingest.sample import SampleRecord, SampleShape, sample_commands
 from ingest.settings import Settings
 from ingest.worker import Worker, create_pipeline_topics, delete_pipeline_topics
-
-
-@dataclass(frozen=True)
-class BenchPlan:
-    users: int
-    commands: int
-    trivial: bool = False
-    time_limit_ms: int = 1000
-    seed: int = 11
-    week: bool = False  # plan a week with 15-25 meetings instead of 2 days with 0-3
 
 
 @dataclass(frozen=True)
@@ -86,17 +71,6 @@ def bench_settings(settings: Settings) -> Settings:
     return settings.model_copy(update={"pipeline": pipeline, "actors": actors, "store_url": store})
 
 
-def sample(plan: BenchPlan, phase: str) -> list[SampleRecord]:
-    days, meetings = (7, (15, 25)) if plan.week else (2, (0, 3))
-    shape = SampleShape(
-        users=plan.users, commands_per_user=plan.commands, horizon_days=days, meetings=meetings,
-        time_limit_ms=plan.time_limit_ms,
-        malformed_every=None, sync_share=1.0 if plan.trivial else 0.0, run=phase,
-        user_prefix=f"{phase}-{uuid.uuid4().hex[:6]}", seed=plan.seed,
-    )  # fmt: skip
-    return sample_commands(shape, datetime.now(UTC))
-
-
 def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -> BenchResult:
     """Ray must be connected; topics, actors and the store are the benchmark's own."""
     settings = bench_settings(settings)
@@ -105,12 +79,12 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
     try:
         worker.await_assignment()  # a rebalance inside a timed phase would time its replays
         warm = replace(plan, users=min(plan.users, 100), commands=2, seed=plan.seed + 1)
-        _timed(worker, settings, sample(warm, "warm"), rate=None)
+        timed(worker, settings, sample(warm, "warm"), rate=None)
         burst = sample(plan, "max")
         broker = _local_broker_pid(settings)
         calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample(broker)
         tasks_before = _solver_tasks(worker)
-        max_rate = len(burst) / _timed(worker, settings, burst, rate=None)
+        max_rate = len(burst) / timed(worker, settings, burst, rate=None)
         cpu_us = bench_cpu.per_command_us(cpu_before, bench_cpu.sample(broker), len(burst))
         per_call = len(burst) / max(1, worker.stats().host_calls - calls_before)
         tasks, solves = (
@@ -121,7 +95,7 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
         say("CPU µs per command: " + ", ".join(f"{role} {us:.0f}" for role, us in cpu_us.items()))
         worker.latencies()  # queueing in a burst is not latency at a sustainable rate
         paced = sample(plan, "half")
-        half_rate = len(paced) / _timed(worker, settings, paced, rate=max_rate / 2)
+        half_rate = len(paced) / timed(worker, settings, paced, rate=max_rate / 2)
         latencies = worker.latencies()
         say(f"at half rate: {half_rate:.0f} commands/s, p50 {percentile(latencies, 0.5):.0f} ms")
     finally:
@@ -135,27 +109,6 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
     return BenchResult(len(burst), max_rate, half_rate, p50, p99, solver, cpu_us, per_call)
 
 
-def _timed(worker: Worker, settings: Settings, records: list[SampleRecord], rate: float | None) -> float:
-    """Seconds from the first send until every command is done: until the last one finished, as the
-    ingest actors stamp it, so the polling below (each poll costs the actors a Ray call) can be slow."""
-    target = worker.stats().done + len(records)
-    producer = Producer(settings.kafka.producer_config())
-    topic = settings.pipeline.resolved_topics.commands
-    started = time.time()
-    for n, record in enumerate(records):
-        if rate is not None:
-            time.sleep(max(0.0, started + n / rate - time.time()))
-            value = _stamped(record.value)  # latency counts from the moment of sending
-        else:
-            value = record.value
-        producer.produce(topic, value, record.key)
-        producer.poll(0)
-    producer.flush(60)
-    while (stats := worker.stats()).done < target:
-        time.sleep(0.25)
-    return stats.last_done_at - started
-
-
 def _solver_tasks(worker: Worker) -> tuple[int, int]:
     """Solver tasks the hosts sent so far, and the solves those tasks carried."""
     hosts = worker.hosts.stats()
@@ -166,9 +119,3 @@ def _local_broker_pid(settings: Settings) -> int | None:
     """The pid of the broker `kafka up` runs, when that is the one in use: other brokers on the
     machine (a test run's, say) are then not counted."""
     return None if settings.kafka_is_external else running_pid(BrokerFiles(settings.broker))
-
-
-def _stamped(value: bytes) -> bytes:
-    command = json.loads(value)
-    command["timestamp"] = datetime.now(UTC).isoformat().replace("+00:00", "Z")
-    return json.dumps(command, separators=(",", ":")).encode()
