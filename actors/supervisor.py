@@ -22,6 +22,10 @@ from actors.sharding import host_for
 ActorHandle = Any  # ray.actor.ActorHandle, kept loose: its generic type is not public API
 
 
+class HostStartError(RuntimeError):
+    """A shard host did not come up; the message names it and carries its own error."""
+
+
 class HostSet:
     def __init__(self, handles: list[ActorHandle]) -> None:
         if not handles:
@@ -45,6 +49,23 @@ class HostSet:
             handles.append(actor.remote(*args, hosts=settings.hosts))  # hosts share the cluster's CPUs
         return cls(handles)
 
+    def ready(self, timeout_s: float = 120.0) -> None:
+        """Return once every host answers; else end them all and raise `HostStartError`. A host whose
+        constructor failed (an unreachable store, say) would leave its callers re-sending to a dead actor
+        without a word."""
+        for index, handle in enumerate(self.handles):
+            try:
+                ray.get(handle.stats.remote(), timeout=timeout_s)
+            except ray.exceptions.GetTimeoutError as error:
+                self._kill()
+                raise HostStartError(
+                    f"shard host {index} did not start within {timeout_s:.0f} s: check that the cluster "
+                    "has the CPUs each host reserves (actors.host_cpus)"
+                ) from error
+            except ray.exceptions.RayActorError as error:
+                self._kill()
+                raise HostStartError(f"shard host {index} could not start: {_raised(error)}") from error
+
     def host_for(self, user_id: str) -> ActorHandle:
         return self.handles[host_for(user_id, len(self.handles))]
 
@@ -63,5 +84,18 @@ class HostSet:
         try:
             ray.get([h.stop.remote() for h in self.handles], timeout=timeout_s)
         finally:
-            for handle in self.handles:
-                ray.kill(handle, no_restart=True)
+            self._kill()
+
+    def _kill(self) -> None:
+        for handle in self.handles:
+            ray.kill(handle, no_restart=True)
+
+
+def _raised(error: BaseException) -> str:
+    """What the host raised: the last unindented `Type: message` line of its traceback, with the
+    indented lines that continue it; Ray's whole text when there is no such line."""
+    lines = str(error).rstrip().splitlines()
+    starts = [i for i, line in enumerate(lines) if line[:1].strip() and ": " in line]
+    if not starts:
+        return " ".join(line.strip() for line in lines)
+    return " ".join(line.strip() for line in lines[starts[-1] :])

@@ -1,8 +1,8 @@
 """SYNC_CALENDAR until a calendar provider is configured: a clear SYNC_FAILED, never silence.
 
-The worker has no Google Calendar credentials or client yet, so every sync command is answered with a
-SYNC_FAILED update that says so and names the calendar. The command is recorded like any other, so a
-replay answers the same way.
+While the Google Calendar integration is off (`actors.calendar.enabled`, the default), every sync command
+is answered with a SYNC_FAILED update that says so and names the calendar. The command is recorded like
+any other, so a replay answers the same way.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ The envelope (`ingest.messages.DeadLetter`) keeps the original bytes, key and he
 source topic, partition and offset, the error class, the reason, and how often and when it failed.
 It is keyed like the original (by `userId`), so one user's failures stay in order, and carries the
 headers `errorClass` and `messageId` (derived from the failed record's topic, partition and offset).
+A key longer than the envelope keeps is cut the same way for the record's own key: a userId is far
+shorter, and the full key beside the envelope could pass the producer's size limit.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import datetime
 from confluent_kafka import Message
 
 from ingest.messages import DeadLetter, FailedRecord, derive_id, encode
+from ingest.messages.dead_letter import MAX_CAPTURED_KEY
 from ingest.outputs import Headers, OutputRecord
 
 
@@ -52,14 +55,16 @@ def dead_letter_record(record: FailedRecord, failure: Failure, topic: str, worke
         reason=failure.reason,
         attempts=failure.attempts,
         first_failure_at=failure.first_at,
-        last_failure_at=failure.last_at,
+        # Wall-clock times: a clock stepped back between the two must not make the envelope invalid.
+        last_failure_at=max(failure.first_at, failure.last_at),
         worker_id=worker,
     )
     headers: Headers = [
         ("errorClass", failure.error_class.encode()),
         ("messageId", letter_id(record).encode()),
     ]
-    return OutputRecord(topic, record.key, encode(envelope), headers)
+    key = None if record.key is None else record.key[:MAX_CAPTURED_KEY]
+    return OutputRecord(topic, key, encode(envelope), headers)
 
 
 def letter_id(record: FailedRecord) -> str:

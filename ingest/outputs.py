@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
 from pydantic_core import from_json
 
 from actors.outcomes import OUTCOMES, Outcome
-from ingest.messages import MAX_MESSAGE_BYTES, derive_id, encode
+from ingest.messages import MAX_MESSAGE_BYTES, SchemaViolation, derive_id, encode
 from ingest.messages.ids import derive_ids
+from ingest.messages.validation import describe
 from ingest.output_models import message_for
 from ingest.output_wire import wire_message
 from ingest.pipeline_config import OutputTopics
@@ -41,8 +43,16 @@ def records_from_json(task_id: str, outcomes_json: bytes, topics: OutputTopics) 
     except (ValueError, UnicodeEncodeError):  # not JSON, or a key that is not text
         records = None
     if records is None:
-        return records_for(task_id, OUTCOMES.validate_json(outcomes_json), topics)
+        return records_for(task_id, outcomes_of(task_id, outcomes_json), topics)
     return records
+
+
+def outcomes_of(task_id: str, outcomes_json: bytes) -> tuple[Outcome, ...]:
+    """The outcomes in a host's JSON; SchemaViolation when it is not outcomes this version reads."""
+    try:
+        return OUTCOMES.validate_json(outcomes_json)
+    except ValidationError as error:
+        raise SchemaViolation(f"the outputs of task {task_id} cannot be read: {describe(error)}") from None
 
 
 def _plain_records(task_id: str, raw: object, topics: OutputTopics) -> list[OutputRecord] | None:
@@ -77,7 +87,12 @@ def records_for(task_id: str, outcomes: tuple[Outcome, ...], topics: OutputTopic
 
 
 def record_for(task_id: str, index: int, outcome: Outcome, topics: OutputTopics) -> OutputRecord:
-    topic, message = message_for(outcome, topics)
+    try:
+        topic, message = message_for(outcome, topics)
+    except ValidationError as error:  # an outcome the wire refuses: a MessageError, so it is dead-lettered
+        raise SchemaViolation(
+            f"output {index} of task {task_id} breaks its wire schema: {describe(error)}"
+        ) from None
     return OutputRecord(topic, outcome.user_id.encode(), encode(message), _headers(task_id, index))
 
 

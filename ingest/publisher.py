@@ -3,7 +3,8 @@
 Delivery callbacks run on the thread that polls the producer, which is the ingest loop's own thread, so
 the counts here need no lock. A record the broker refused for a reason that may pass (a timeout, a
 leader change) is produced again: outputs carry deterministic ids, so a second copy is harmless. A
-record refused for good fails its command, which the caller then dead-letters.
+record refused for good fails its command, which the caller then dead-letters; so does one the producer
+refuses before sending it (too large for `message.max.bytes`, say), rather than stopping the loop.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Generic, TypeVar
 
-from confluent_kafka import KafkaError, Message, Producer
+from confluent_kafka import KafkaError, KafkaException, Message, Producer
 
 from ingest.outputs import OutputRecord
 
@@ -52,6 +53,8 @@ class Publisher(Generic[R]):
         batch = _Batch(ref, len(records))
         self.pending += 1
         for record in records:
+            if batch.failed:
+                return
             self._produce(batch, record)
 
     def poll(self, timeout: float = 0.0) -> None:
@@ -59,7 +62,8 @@ class Publisher(Generic[R]):
         self._producer.poll(timeout)
         retry, self._retry = self._retry, []
         for batch, record in retry:
-            self._produce(batch, record)
+            if not batch.failed:
+                self._produce(batch, record)
 
     def flush(self, timeout: float) -> int:
         """Wait for outstanding deliveries; returns how many records are still unacked."""
@@ -77,6 +81,11 @@ class Publisher(Generic[R]):
                 return
             except BufferError:  # the local queue is full: let deliveries drain it
                 self._producer.poll(0.05)
+            except KafkaException as refused:  # before sending: too large, unknown partition, ...
+                self._fail(
+                    batch, f"the producer refused an output for {record.topic}: {refused.args[0].str()}"
+                )
+                return
 
     def _delivered(
         self, batch: _Batch[R], record: OutputRecord, error: KafkaError | None, _: Message
@@ -95,7 +104,9 @@ class Publisher(Generic[R]):
             log.warning("delivery to %s failed (%s); producing it again", record.topic, error.name())
             self._retry.append((batch, record))
             return
+        self._fail(batch, f"the broker refused an output for {record.topic}: {error.str()}")
+
+    def _fail(self, batch: _Batch[R], reason: str) -> None:
         batch.failed = True
         self.pending -= 1
-        reason = f"the broker refused an output for {record.topic}: {error.str()}"
         self._on_failed(batch.ref, "OutputRejected", reason)

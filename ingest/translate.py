@@ -55,6 +55,11 @@ def request_for(command: Command) -> Request:
         return ScheduleRequest(instance=instance_for(command, data), goals=goals)
     except ValidationError as error:
         raise UntranslatableCommand(f"payload.data cannot be planned: {describe(error)}") from None
+    except OverflowError:  # a timestamp near year 9999: its horizon or freeze runs past the calendar
+        raise UntranslatableCommand(
+            "payload.data cannot be planned: the horizon or freeze period runs past year 9999; "
+            "send a realistic timestamp and horizon"
+        ) from None
 
 
 def instance_for(command: Command, data: PlanningData) -> domain.Instance:

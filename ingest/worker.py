@@ -17,7 +17,7 @@ from typing import Any
 import ray
 from confluent_kafka.admin import AdminClient
 
-from actors.supervisor import HostSet
+from actors.supervisor import HostSet, HostStartError
 from ingest.admin import Report, create_topics
 from ingest.errors import IngestError
 from ingest.ingest_actor import Health, ingest_actor_class
@@ -78,7 +78,12 @@ class Worker:
         partitions = command_partitions(settings)
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         count = settings.pipeline.ingest_actors or min(partitions, cpus)
-        return cls(settings, HostSet.start(settings.store_url, settings.actors), count)
+        hosts = HostSet.start(settings.store_url, settings.actors)
+        try:
+            hosts.ready()
+        except HostStartError as error:
+            raise IngestError(f"{error}; fix the settings (store_url, actors.*) and start again") from error
+        return cls(settings, hosts, count)
 
     def _ingest_actor(self, index: int) -> Any:
         name = f"{self.settings.pipeline.name_prefix}-{index}"

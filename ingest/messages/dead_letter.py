@@ -16,7 +16,9 @@ from ingest.messages.base import Versioned, WireModel
 from ingest.messages.types import Base64Bytes, UtcDatetime
 
 # Budgets that keep the envelope under the 1 MB limit even for a record that was itself near it
-# (base64 adds a third): value 512 kB -> 683 kB, key 8 kB, headers 64 kB, reason 2,000 characters.
+# (base64 adds a third): value 512 kB -> 683 kB, key 8 kB, headers 64 kB of the envelope's JSON (each
+# header as written, base64 and escapes included: a record may carry many thousands of tiny headers),
+# reason 2,000 characters.
 MAX_CAPTURED_VALUE = 512_000
 MAX_CAPTURED_KEY = 8_192
 MAX_CAPTURED_HEADERS = 65_536
@@ -118,8 +120,9 @@ def _fit_headers(headers: Sequence[tuple[str, bytes | None]]) -> tuple[Header, .
     kept: list[Header] = []
     used = 0
     for key, value in headers:
-        used += len(key.encode("utf-8", "replace")) + len(value or b"")
+        header = Header(key=key, value=value)
+        used += len(header.model_dump_json(by_alias=True, exclude_none=True)) + 1  # and its comma
         if used > MAX_CAPTURED_HEADERS:
             break
-        kept.append(Header(key=key, value=value))
+        kept.append(header)
     return tuple(kept)

@@ -20,7 +20,7 @@ from actors.retry import RetryPolicy
 from actors.settings import ActorSettings
 from actors.solver import SolverSettings
 from actors.store import open_store
-from actors.supervisor import HostSet
+from actors.supervisor import HostSet, HostStartError
 from tests.actors.builders import gym, instance, item, schedule_request
 
 pytestmark = [pytest.mark.ray, pytest.mark.usefixtures("ray_local")]
@@ -152,3 +152,12 @@ def test_hosts_share_a_postgresql_store(postgres_url: str) -> None:
         hosts.stop()
     stored = open_store(postgres_url).load(f"pg-{tag}-0")
     assert stored is not None and stored.owner.startswith(settings.name_prefix) and stored.version == 1
+
+
+def test_a_host_that_cannot_start_is_reported_with_its_own_error() -> None:
+    # Nothing listens on port 1: each host's constructor fails to open the store. Without the check the
+    # ingest actors would re-send to dead actors forever and the worker would say nothing.
+    settings = ActorSettings(hosts=1, name_prefix=f"test-host-{uuid.uuid4().hex[:8]}")
+    hosts = HostSet.start("postgresql://nobody@127.0.0.1:1/none", settings)
+    with pytest.raises(HostStartError, match=r"shard host 0 could not start: .*StoreError: cannot connect"):
+        hosts.ready(timeout_s=60)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from ingest.dead_letter import Failure, dead_letter_record
-from ingest.messages import DeadLetter, FailedRecord, decode
+from ingest.messages import MAX_MESSAGE_BYTES, DeadLetter, FailedRecord, decode
 
 FIRST = datetime(2025, 10, 27, 10, tzinfo=UTC)
 
@@ -59,3 +59,22 @@ def test_a_tombstone_without_key_still_gets_an_envelope() -> None:
     letter = decode(record.value, DeadLetter)
     assert record.key is None
     assert letter.original_value is None and letter.original_value_size == 0
+
+
+def test_a_hostile_record_the_broker_accepted_still_fits_one_dead_letter_record() -> None:
+    # 600 kB of value and 60,000 one-byte headers pass the broker (about 3 bytes a header there), but
+    # each header costs about 12 bytes of envelope JSON; a 300 kB key is not a userId either.
+    headers = tuple(("h", None) for _ in range(60_000))
+    original = FailedRecord("scheduling.commands", 0, 7, b"k" * 300_000, b"x" * 600_000, headers)
+    record = dead_letter_record(original, Failure("MalformedMessage", "bad", 1, FIRST, FIRST), "dlq", "w")
+    assert len(record.value) + len(record.key or b"") <= MAX_MESSAGE_BYTES  # the producer's own limit
+    letter = decode(record.value, DeadLetter)
+    assert record.key == letter.original_key == b"k" * 8_192
+    assert 0 < len(letter.original_headers) < 60_000 and letter.original_value_truncated
+
+
+def test_a_clock_stepped_back_between_take_and_failure_still_gives_an_envelope() -> None:
+    original = FailedRecord("scheduling.commands", 0, 3, b"ann", b"{}")
+    failure = Failure("SolverTimeout", "late", 4, FIRST, FIRST - timedelta(seconds=2))
+    letter = decode(dead_letter_record(original, failure, "dlq", "w").value, DeadLetter)
+    assert letter.first_failure_at == letter.last_failure_at == FIRST

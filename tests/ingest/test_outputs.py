@@ -23,11 +23,12 @@ from ingest.messages import (
     HabitEventMessage,
     PerformanceMetric,
     ReminderNotification,
+    SchemaViolation,
     Versioned,
     decode,
     derive_id,
 )
-from ingest.outputs import records_for
+from ingest.outputs import records_for, records_from_json
 from ingest.pipeline_config import OutputTopics, PipelineTopics
 
 AT = datetime(2025, 10, 27, 10, tzinfo=UTC)
@@ -106,3 +107,14 @@ def test_topic_names_follow_the_settings() -> None:
     topics = PipelineTopics().suffixed(".test").outputs
     records = records_for("t", tuple(o for o, *_ in OUTCOMES), topics)
     assert {r.topic for r in records} == {f"{topic}.test" for _, topic, *_ in OUTCOMES}
+
+
+def test_an_outcome_the_wire_refuses_is_a_message_error_so_its_command_is_dead_lettered() -> None:
+    # The ingest loop dead-letters a MessageError; any other exception would stop it, on every replay
+    # of the stored outcome.
+    broken = HabitOutcome(**COMMON, habit_id="gym", change="STREAK_UPDATED", name="Gym", frequency="DAILY",
+                          streak_current=3, streak_longest=1)  # fmt: skip
+    with pytest.raises(SchemaViolation, match=r"output 0 of task t1 .*habit_data\.streak"):
+        records_for("t1", (broken,), OutputTopics())
+    with pytest.raises(SchemaViolation, match="outputs of task t1 cannot be read"):
+        records_from_json("t1", b'[{"kind": "comet"}]', OutputTopics())

@@ -109,3 +109,19 @@ def test_hours_give_the_same_windows_every_time_and_a_refused_window_names_its_f
     cmd.__dict__["task_data"] = data  # as decoded: the wire's own check is what this window skipped
     with pytest.raises(UntranslatableCommand, match=r"working_hours\[0\]\[0\]: window end"):
         work_item(cmd, SOURCE, ISSUED)
+
+
+@pytest.mark.parametrize(
+    "data", [{}, {"horizon": {"days": 3}}, {"freezeMinutes": 10_000, "horizon": {"days": 1}}]
+)
+def test_a_horizon_past_year_9999_is_a_typed_error_not_a_crash(data: dict[str, Any]) -> None:
+    # The wire accepts any ISO timestamp; the plan's end computed from it must not escape as an
+    # OverflowError, which would stop the ingest loop on every read of the same record.
+    late = Command.create(
+        task_id="t1",
+        user_id="ann",
+        data=validate_task_data("SCHEDULE_HABITS", data),  # type: ignore[arg-type]
+        timestamp=datetime(9999, 12, 31, 23, 50, tzinfo=UTC),
+    )
+    with pytest.raises(UntranslatableCommand, match="past year 9999"):
+        work_item(late, SOURCE, ISSUED)

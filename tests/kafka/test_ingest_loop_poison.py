@@ -1,0 +1,101 @@
+"""Records that cannot become work go to the dead letters and the ingest loop keeps running.
+
+Each of these once stopped the loop on an exception, on every read of the same uncommitted record:
+a command whose horizon runs past year 9999, and a record with so many tiny headers that its
+dead-letter envelope passed the size limit. No host is involved: none of them reaches one.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+
+import pytest
+from confluent_kafka import Consumer, ConsumerGroupTopicPartitions, Producer, TopicPartition
+from confluent_kafka.admin import AdminClient
+
+from ingest.ingest_loop import IngestLoop
+from ingest.messages import DeadLetter, decode
+from ingest.pipeline_config import OutputTopics, PipelineSettings, PipelineTopics
+from ingest.settings import Settings
+from tests.fixtures.kafka import NewTopicFactory
+
+pytestmark = pytest.mark.kafka
+
+LATE_COMMAND = {
+    "taskId": "late-1",
+    "taskType": "SCHEDULE_HABITS",
+    "payload": {"userId": "ann", "data": {}},
+    "timestamp": "9999-12-31T23:50:00Z",
+}
+
+
+def _no_host(user_id: str) -> object:
+    raise AssertionError("no record of this test should reach a host")
+
+
+def _produce(settings: Settings, topic: str) -> None:
+    producer = Producer(settings.kafka.producer_config())
+    producer.produce(topic, json.dumps(LATE_COMMAND).encode(), b"ann")
+    # Accepted by the broker (about 3 bytes a header there); about 12 bytes a header in an envelope.
+    producer.produce(topic, b"x" * 600_000, b"eve", headers=[("h", None)] * 60_000)
+    producer.produce(topic, b"not json", b"bob")
+    assert producer.flush(30) == 0
+
+
+def _dead_letters(settings: Settings, topic: str, count: int) -> list[DeadLetter]:
+    consumer = Consumer(settings.kafka.consumer_config(f"test-read-{uuid.uuid4().hex[:8]}"))
+    consumer.assign([TopicPartition(topic, 0, 0)])  # assigned, not subscribed: no group to join
+    letters: list[DeadLetter] = []
+    deadline = time.monotonic() + 30
+    while len(letters) < count and time.monotonic() < deadline:
+        message = consumer.poll(0.5)
+        if message is not None and message.error() is None:
+            letters.append(decode(message.value(), DeadLetter))  # type: ignore[arg-type]
+    consumer.close()
+    return letters
+
+
+def _committed(settings: Settings, group: str, topic: str) -> int:
+    admin = AdminClient(settings.kafka.admin_config())
+    request = [ConsumerGroupTopicPartitions(group, [TopicPartition(topic, 0)])]
+    answer = admin.list_consumer_group_offsets(request)[group].result()
+    return int(answer.topic_partitions[0].offset)
+
+
+def test_poison_records_are_dead_lettered_and_the_loop_goes_on(
+    kafka_settings: Settings, new_topic: NewTopicFactory
+) -> None:
+    commands, dead = new_topic(partitions=1), new_topic(partitions=1)
+    group = f"test-poison-{uuid.uuid4().hex[:8]}"
+    topics = PipelineTopics(commands=commands, outputs=OutputTopics(dead_letter=dead))
+    pipeline = PipelineSettings(topics=topics, group_id=group, commit_interval_s=0.1)
+    settings = kafka_settings.model_copy(update={"pipeline": pipeline})
+    _produce(settings, commands)
+    loop = IngestLoop("test-worker", settings, _no_host)
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            loop.run()
+        except BaseException as error:  # the defect this test guards against
+            failures.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while loop.snapshot().done < 3 and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    loop.stopping.set()
+    thread.join(30)
+    assert not failures, f"the ingest loop stopped on {failures[0]!r}"
+    letters = _dead_letters(settings, dead, 3)
+    assert [(letter.source_offset, letter.error_class) for letter in letters] == [
+        (0, "UntranslatableCommand"),
+        (1, "MalformedMessage"),
+        (2, "MalformedMessage"),
+    ]
+    assert "9999" in letters[0].reason
+    assert _committed(settings, group, commands) == 3  # committed past all three on shutdown

@@ -1,0 +1,42 @@
+"""The publisher against the real broker: a record the producer refuses fails its command, not the loop."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from confluent_kafka import Producer
+
+from ingest.outputs import OutputRecord
+from ingest.publisher import Publisher
+from ingest.settings import Settings
+from tests.fixtures.kafka import NewTopicFactory
+
+pytestmark = pytest.mark.kafka
+
+
+def test_an_output_the_producer_refuses_fails_its_command_and_the_next_one_goes_through(
+    kafka_settings: Settings, new_topic: NewTopicFactory
+) -> None:
+    topic = new_topic(partitions=1)
+    finished: list[str] = []
+    failed: list[tuple[str, str, str]] = []
+    publisher: Publisher[str] = Publisher(
+        Producer(kafka_settings.kafka.producer_config()),
+        finished.append,
+        lambda ref, error_class, reason: failed.append((ref, error_class, reason)),
+    )
+    fine = OutputRecord(topic, b"ann", b"{}")
+    # Under the 1 MB value limit, but key and value together pass librdkafka's `message.max.bytes`.
+    too_large = OutputRecord(topic, b"k" * 20_000, b"v" * 990_000)
+    publisher.publish("big", [fine, too_large])
+    publisher.publish("next", [fine])
+    deadline = time.monotonic() + 30
+    while "next" not in finished and time.monotonic() < deadline:
+        publisher.poll(0.05)
+    assert publisher.flush(10) == 0
+    assert finished == ["next"]  # the refused command is not reported finished, even though `fine` landed
+    ((ref, error_class, reason),) = failed
+    assert (ref, error_class) == ("big", "OutputRejected")
+    assert topic in reason and "refused" in reason
+    assert publisher.pending == 0
