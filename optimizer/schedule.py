@@ -3,7 +3,8 @@
 On top of the habit rules (`optimizer.habits`): chunks within their sizes, inside their hours, after
 their earliest start and their dependencies, adding up to at most the effort; focus blocks per day;
 the daily cap. Required: hard due dates (the whole effort placed, every chunk ending by the date).
-Soft: unplaced work and lateness (by priority), focus time short of its daily target.
+Soft: unplaced work, lateness and chunks beyond the fewest (by priority), focus time short of its
+daily target.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from optimizer.model.context import ALL_KINDS, Context
 from optimizer.model.focus_days import focus_days
 from optimizer.model.lean_model import LeanModel
 from optimizer.model.matching import Located, frozen_keys
+from optimizer.model.objectives.splits import split_terms
 from optimizer.model.task_work import task_works
 from optimizer.model.terms import Parts
 from optimizer.model.variables import BlockVars, Variables
@@ -57,6 +59,7 @@ def add_work(built: Built, chunks: Counter[str]) -> None:
         blocks = _add_blocks(built, work.blocks)
         add_sequence(model, [blocks], 0)
         built.parts.add(add_effort(model, work, blocks, ctx.slot_minutes, weight))
+        built.parts.add(split_terms(work, blocks))
         built.parts.add(*add_due(model, work, blocks, ctx.slot_minutes, ctx.instance.zone))
         blocks_of[work.task.id] = blocks
         built.works.append(work)
