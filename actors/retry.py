@@ -1,7 +1,8 @@
 """The spec's retry policy: 3 retries after the first attempt, delays 1 s, 2 s, 4 s, capped at 30 s.
 
 A request that cannot be decoded fails the same way every time, so it is not retried: it goes to the
-dead letters at once.
+dead letters at once. So does a Google Calendar answer that says trying again cannot help (a bad
+request, a calendar that does not exist): its error says so (`retryable`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ class RetryPolicy(BaseModel):
 
 
 def is_retryable(error: BaseException) -> bool:
-    """A request that cannot be decoded fails the same way every time: it goes to the dead letters at once."""
+    """Whether another attempt may succeed: not for a request that cannot be decoded, nor for an error
+    that knows it would be the same next time (`retryable`, as the Google Calendar edge's errors say)."""
+    knows = getattr(error, "retryable", None)
+    if isinstance(knows, bool):
+        return knows
     return not isinstance(error, InvalidRequest)
 
 
@@ -75,7 +80,8 @@ async def with_retries(
 
 
 def _dead(item: WorkItem, error: BaseException, number: int) -> ItemResult:
-    reason = getattr(error, "reason", None) or str(error) or type(error).__name__
+    # The message, not a `reason` attribute: a Google error's is Google's short code ("notFound").
+    reason = str(error) or type(error).__name__
     return ItemResult(
         item.task_id, item.user_id, error_class=type(error).__name__, reason=reason, attempts=number
     )

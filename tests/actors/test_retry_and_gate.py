@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 import pytest
 
 from actors.contract import CommandPriority, ItemResult
+from actors.google_calendar.errors import CalendarApiError
 from actors.priority_gate import PriorityGate
 from actors.requests import InvalidRequest, SyncRequest
 from actors.retry import RetryPolicy, is_retryable, with_retries
@@ -105,3 +107,30 @@ def test_a_free_slot_is_taken_without_waiting() -> None:
     assert gate.try_take() and not gate.try_take()
     gate.release()
     assert gate.try_take()
+
+
+def test_a_google_answer_that_would_be_the_same_goes_to_the_dead_letters_at_once() -> None:
+    calls: list[int] = []
+    missing = CalendarApiError(
+        "events.list", 404, "notFound", "calendar not found", retryable=False, dependency_failure=False
+    )
+    throttled = CalendarApiError(
+        "events.list", 429, "rateLimitExceeded", "slow down", retryable=True, dependency_failure=True
+    )
+    policy = RetryPolicy(initial_delay_s=0)
+
+    def failing(error: Exception) -> Callable[[], Awaitable[ItemResult]]:
+        async def attempt() -> ItemResult:
+            calls.append(1)
+            raise error
+
+        return attempt
+
+    dead = asyncio.run(with_retries(item("t1", SyncRequest()), policy, failing(missing), lambda _: None))
+    assert (dead.error_class, dead.attempts, len(calls)) == ("CalendarApiError", 1, 1)
+    assert dead.reason == "Google Calendar events.list failed (404, notFound): calendar not found"
+
+    calls.clear()
+    tired = asyncio.run(with_retries(item("t2", SyncRequest()), policy, failing(throttled), lambda _: None))
+    assert (tired.attempts, len(calls)) == (4, 4)
+    assert is_retryable(throttled) and not is_retryable(missing)
