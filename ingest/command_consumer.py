@@ -1,9 +1,11 @@
 """The consumer side of an ingest actor: what it may commit, when it pauses, and what a rebalance does.
 
 Offsets are committed per partition from the watermark (`ingest.offsets`), asynchronously in steady
-state and synchronously when partitions are revoked or the consumer closes. Above the in-flight bound
-every assigned partition is paused while polling goes on (librdkafka keeps `max.poll.interval.ms`
-satisfied), and resumed below half of it.
+state and synchronously when partitions are revoked or the consumer closes. An asynchronous commit
+counts as done only once the broker confirms it (the consumer's `on_commit`, served inside `poll` on
+the loop's thread): one that failed is sent again with the next, even if the watermark has not moved.
+Above the in-flight bound every assigned partition is paused while polling goes on (librdkafka keeps
+`max.poll.interval.ms` satisfied), and resumed below half of it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import logging
 import time
 from typing import Any, Protocol
 
-from confluent_kafka import Consumer, KafkaException, Message, TopicPartition
+from confluent_kafka import Consumer, KafkaError, KafkaException, Message, TopicPartition
 
 from ingest.offsets import OffsetTracker, Partition
 from ingest.pipeline_config import PipelineSettings
@@ -29,7 +31,7 @@ class RebalanceHooks(Protocol):
 class CommandConsumer:
     def __init__(self, config: dict[str, Any], pipeline: PipelineSettings, hooks: RebalanceHooks) -> None:
         self.tracker = OffsetTracker()
-        self._consumer = Consumer(config)
+        self._consumer = Consumer({**config, "on_commit": self._committed})
         self._pipeline = pipeline
         self._hooks = hooks
         self._next_commit = 0.0
@@ -101,13 +103,26 @@ class CommandConsumer:
         try:
             if asynchronous:
                 self._consumer.commit(offsets=tps, asynchronous=True)
-            else:
-                self._consumer.commit(offsets=tps, asynchronous=False)
+                return  # done when `_committed` hears back
+            self._consumer.commit(offsets=tps, asynchronous=False)
         except KafkaException as error:
             # Not fatal: what is not committed is read again, and replays reproduce their outputs.
             log.warning("commit of %d partitions failed: %s", len(tps), error)
             return
         self.tracker.mark_committed(offsets)
+
+    def _committed(self, error: KafkaError | None, partitions: list[TopicPartition]) -> None:
+        """The broker's answer to a commit: only the partitions it accepted count as committed."""
+        if error is not None:
+            log.warning("commit failed (%s); it is sent again with the next one", error.str())
+            return
+        accepted = {
+            (tp.topic, tp.partition): tp.offset for tp in partitions if tp.error is None and tp.offset >= 0
+        }
+        failed = len(partitions) - len(accepted)
+        if failed:
+            log.warning("commit of %d partitions failed; they are sent again with the next one", failed)
+        self.tracker.mark_committed(accepted)
 
     def _on_assign(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
         log.info("assigned %s", [(tp.topic, tp.partition) for tp in partitions])
