@@ -6,6 +6,7 @@ Topic names default to the catalog's; tests and side-by-side deployments rename 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -42,6 +43,11 @@ class PipelineTopics(_Frozen):
         for field_name, name in self.outputs:
             pairs[getattr(defaults.outputs, field_name)] = name
         return pairs
+
+    def specs(self) -> list[catalog.TopicSpec]:
+        """The catalog's topics (partitions, retention), under the names this pipeline uses."""
+        names = self.names()
+        return [replace(spec, name=names.get(spec.name, spec.name)) for spec in catalog.CATALOG]
 
     def suffixed(self, suffix: str) -> PipelineTopics:
         """Every name with `suffix` appended: an isolated set of topics."""

@@ -58,17 +58,39 @@ def _output(message: Message) -> Output:
     raw = message.headers() or []
     pairs = raw.items() if isinstance(raw, dict) else raw
     headers = {k: v.decode() if isinstance(v, bytes) else (v or "") for k, v in pairs}
-    body = json.loads(message.value() or b"{}")  # the worker's own outputs: always a JSON object
+    body = _body(message.value() or b"{}")
     key = (message.key() or b"").decode(errors="replace")
     value = message.value() or b""
     task_id, message_id = headers.get("taskId", ""), headers.get("messageId", "")
     return Output(message.topic() or "", key, task_id, message_id, body, value, message.partition() or 0)
 
 
+def _body(value: bytes) -> dict[str, Any]:
+    """The message as a JSON object; anyone may write to these topics, so anything else is shown as
+    unreadable rather than stopping the reader."""
+    try:
+        body = json.loads(value)
+    except (ValueError, RecursionError):
+        body = None
+    if isinstance(body, dict):
+        return body
+    return {"unreadable": f"not a JSON object ({len(value)} bytes)"}
+
+
 def describe(output: Output) -> str:
+    try:
+        return _described(output)
+    except (KeyError, TypeError, AttributeError):  # a message of another shape than the worker writes
+        topic = output.topic.removeprefix("scheduling.")
+        return f"{topic:40} {output.key:14} {output.task_id:28} not a message the worker writes"
+
+
+def _described(output: Output) -> str:
     b = output.body
     topic = output.topic.removeprefix("scheduling.")
-    if "eventId" in b:
+    if "unreadable" in b:
+        what = str(b["unreadable"])
+    elif "eventId" in b:
         start = (b.get("eventData") or {}).get("start", {}).get("dateTime", "")
         what = f"{b['eventType']} block {(b.get('eventData') or {}).get('summary', '')!r} at {start}"
     elif "habitId" in b:

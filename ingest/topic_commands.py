@@ -9,7 +9,8 @@ from ingest.settings import Settings
 
 HELP = "create or inspect the worker's topics from the catalog"
 DESCRIPTION = """\
-The catalog (ingest/topics.py) declares every topic with its partitions and retention.
+The catalog (ingest/topics.py) declares every topic with its partitions and retention; names follow
+the pipeline's settings (renamed topics, `pipeline.topic_suffix`), as `run --create-topics` uses them.
 `create` is idempotent: it creates missing topics, sets retention on existing ones, and reports
 (exit 1) any topic whose partition count differs from the catalog, without changing it.
 `describe` shows each topic as the cluster has it next to the catalog."""
@@ -27,14 +28,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _create(args: argparse.Namespace, settings: Settings) -> int:
-    report = create_topics(settings.kafka.admin_config())
+    report = create_topics(settings.kafka.admin_config(), settings.pipeline.resolved_topics.specs())
     print("\n".join(report.lines()))
     return 0 if report.ok else 1
 
 
 def _describe(args: argparse.Namespace, settings: Settings) -> int:
     print(f"{'topic':44} {'partitions':>12} {'retention (days)':>18}  state")
-    for state in describe_topics(settings.kafka.admin_config()):
+    for state in describe_topics(settings.kafka.admin_config(), settings.pipeline.resolved_topics.specs()):
         spec = state.spec
         days = "-" if state.retention_ms is None else f"{state.retention_ms / 86_400_000:g}"
         found = "-" if state.partitions is None else str(state.partitions)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import replace
 from functools import reduce
 from typing import Any
 
@@ -23,7 +22,6 @@ from ingest.errors import IngestError
 from ingest.ingest_actor import Health, ingest_actor_class
 from ingest.ingest_stats import IngestStats
 from ingest.settings import Settings
-from ingest.topics import CATALOG
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +41,7 @@ def connect_ray() -> bool:
 
 def create_pipeline_topics(settings: Settings) -> Report:
     """The catalog's topics, under the names this pipeline uses."""
-    names = settings.pipeline.resolved_topics.names()
-    specs = [replace(spec, name=names.get(spec.name, spec.name)) for spec in CATALOG]
-    return create_topics(settings.kafka.admin_config(), specs)
+    return create_topics(settings.kafka.admin_config(), settings.pipeline.resolved_topics.specs())
 
 
 def delete_pipeline_topics(settings: Settings) -> None:

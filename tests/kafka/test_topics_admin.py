@@ -86,3 +86,26 @@ def test_cli_creates_the_whole_catalog(
     for catalog_spec in CATALOG:
         [row] = [line for line in described if line.startswith(catalog_spec.name + " ")]
         assert row.split()[-1] == "ok", row
+
+
+def test_cli_creates_the_topics_under_the_pipelines_names(
+    kafka_settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    suffix = f".cli-{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", kafka_settings.kafka.bootstrap_servers)
+    monkeypatch.setenv("SCHEDULING_WORKER_PIPELINE__TOPIC_SUFFIX", suffix)
+    pipeline = kafka_settings.pipeline.model_copy(update={"topic_suffix": suffix})
+    names = [topic.name for topic in pipeline.resolved_topics.specs()]
+    assert f"{pipeline.topics.commands}{suffix}" in names
+    admin = AdminClient(kafka_settings.kafka.admin_config())
+    try:
+        assert main(["topics", "create"]) == 0
+        assert main(["topics", "describe"]) == 0
+        described = capsys.readouterr().out.splitlines()
+        for name in names:
+            [row] = [line for line in described if line.startswith(name + " ")]
+            assert row.split()[-1] == "ok", row
+    finally:
+        created = [name for name in names if name.endswith(suffix)]
+        for future in admin.delete_topics(created, operation_timeout=30).values():
+            future.result()
