@@ -26,6 +26,7 @@ from ray.exceptions import RayActorError
 from actors.contract import ItemResult, WorkItem
 from actors.host import HostStopped
 from ingest.call_plan import CallPlan
+from ingest.host_deaths import HostDeaths
 from ingest.host_lane import HostLane
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class Dispatcher:
         # commands themselves when solves kept many calls out.
         self._finished: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._order = itertools.count()
+        self._deaths = HostDeaths()
         self.resent = 0
         self.sent_calls = 0
 
@@ -110,24 +112,33 @@ class Dispatcher:
         try:
             answers = call.answer.result()
         except (RayActorError, HostStopped) as error:
-            self._take_back(call, error)
-            return []
+            return self._take_back(call, error)
         except Exception as error:  # a defect in the host: fail the items rather than loop on them
             log.exception("host call failed unexpectedly; its %d commands fail", len(call.items))
             answers = [_failed(item, error) for item in call.items]
         self._lanes[call.host].answered(self._plan.weigh(call.items))
+        self._deaths.forget(call.items)
         return list(zip(call.items, answers, strict=True))
 
-    def _take_back(self, call: _Call, error: BaseException) -> None:
-        """Every call of the failed host comes back, to be sent again, in order, after a pause."""
+    def _take_back(self, call: _Call, error: BaseException) -> list[tuple[WorkItem, ItemResult]]:
+        """Every call of the failed host comes back, to be sent again, in order, after a pause; those
+        that keep killing it alone fail instead (returned)."""
         host = call.host
         lost = sorted([call, *(c for c in self._calls.values() if c.host == host)], key=lambda c: c.order)
         self._calls = {ref: c for ref, c in self._calls.items() if c.host != host}
-        delay = self._lanes[host].failed([c.items for c in lost], time.monotonic())
-        count = sum(len(c.items) for c in lost)
+        batches = [c.items for c in lost]
+        killers: list[WorkItem] = []
+        if isinstance(error, RayActorError):  # its process died (restarting: `ActorUnavailableError`)
+            killers = self._deaths.died(batches)
+            batches = [kept for batch in batches if (kept := [i for i in batch if i not in killers])]
+        solo = self._deaths.suspected(batches)
+        delay = self._lanes[host].failed(batches, time.monotonic(), solo)
+        count = sum(len(batch) for batch in batches)
         log.warning(
-            "host call failed (%s); %d commands go again in %.1fs", type(error).__name__, count, delay
-        )
+            "host call failed (%s); %d commands go again in %.1fs%s",
+            type(error).__name__, count, delay, ", one at a time" if solo else "",
+        )  # fmt: skip
+        return [(item, self._deaths.crashed(item)) for item in killers]
 
     def _resend_due(self) -> None:
         now = time.monotonic()

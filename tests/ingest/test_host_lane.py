@@ -44,3 +44,35 @@ def test_pauses_grow_with_failures_in_a_row_and_reset_on_an_answer() -> None:
     assert delays == [*RESEND_DELAYS_S, RESEND_DELAYS_S[-1]]
     lane.answered(0)
     assert lane.failed([], now=0.0) == RESEND_DELAYS_S[0]
+
+
+def test_solo_mode_sends_the_lost_commands_one_at_a_time_and_nothing_else_before_the_last_answer() -> None:
+    lane = HostLane()
+    first, second = items("a"), items("b", "c")
+    lane.numbered(1)
+    lane.numbered(2)
+    delay = lane.failed([first, second], now=100.0, solo=True)
+    assert RESEND_DELAYS_S[0] <= delay <= 2 * RESEND_DELAYS_S[0]
+    assert lane.room(10) == 0
+    assert lane.due(100.0 + delay) == [items("a")]
+    lane.numbered(1)
+    assert lane.due(200.0) == []  # not before "a" is answered
+    lane.answered(1)
+    assert lane.due(200.0) == [items("b")]
+    lane.numbered(1)
+    lane.answered(1)
+    assert lane.due(200.0) == [items("c")]
+    lane.numbered(1)
+    assert lane.room(10) == 0  # still alone until the last one is answered
+    lane.answered(1)
+    assert not lane.solo and lane.room(10) == 10
+
+
+def test_a_death_in_solo_mode_puts_the_lost_command_back_first() -> None:
+    lane = HostLane()
+    lane.numbered(3)
+    delay = lane.failed([items("a", "b", "c")], now=0.0, solo=True)
+    assert lane.due(delay) == [items("a")]
+    lane.numbered(1)
+    again = lane.failed([items("a")], now=10.0)  # still solo: "a" killed it again
+    assert lane.solo and lane.due(10.0 + again) == [items("a")]
