@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -80,6 +81,9 @@ class Answers:
             now = _now()
             self.dead_letter(ref, Failure(error.error_class, error.reason, 1, now, now))
             return
+        except Exception as error:  # a defect here must not stop the loop on this record for good
+            self.dead_letter(ref, unexpected(error, "writing its outputs", ref))
+            return
         self.stats.replayed += result.replayed
         self.publisher.publish(ref, records)
 
@@ -111,6 +115,20 @@ class Answers:
             return
         now = _now()
         self.dead_letter(ref, Failure(error_class, reason, 1, now, now))
+
+
+def unexpected(error: Exception, doing: str, ref: Ref) -> Failure:
+    """A failure nobody foresaw (a defect): dead-lettered rather than stopping the loop on a record it
+    would meet again after every restart. The log gets where it happened, not the error's message,
+    which may quote the command's data."""
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    log.error("unexpected %s while %s (record %s):\n%s", type(error).__name__, doing, ref, frames)
+    now = _now()
+    reason = (
+        f"unexpected {type(error).__name__} while {doing}; this is a defect in the worker: report it, "
+        "and replay the command from the dead letters once fixed"
+    )
+    return Failure("UnexpectedError", reason, 1, now, now)
 
 
 def _now() -> datetime:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from confluent_kafka import Message, Producer
 
 from actors.contract import ItemResult, WorkItem
-from ingest.answers import Answers, Ref
+from ingest.answers import Answers, Ref, unexpected
 from ingest.command_consumer import CommandConsumer
 from ingest.dead_letter import Failure
 from ingest.dispatch import Dispatcher, Route
@@ -98,6 +98,10 @@ class IngestLoop:
             except MessageError as failure:
                 self.answers.hold(ref, message, None, now)
                 self.answers.dead_letter(ref, Failure(failure.error_class, failure.reason, 1, now, now))
+                continue
+            except Exception as error:  # a defect: this record goes to the dead letters, not the loop
+                self.answers.hold(ref, message, None, now)
+                self.answers.dead_letter(ref, unexpected(error, "reading the command", ref))
                 continue
             self.answers.hold(ref, message, command.timestamp, now)
             self._order.expect(item.user_id, ref)

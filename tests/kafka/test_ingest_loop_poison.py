@@ -99,3 +99,39 @@ def test_poison_records_are_dead_lettered_and_the_loop_goes_on(
     ]
     assert "9999" in letters[0].reason
     assert _committed(settings, group, commands) == 3  # committed past all three on shutdown
+
+
+def test_an_unforeseen_error_on_one_record_dead_letters_it_and_the_loop_goes_on(
+    kafka_settings: Settings, new_topic: NewTopicFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commands, dead = new_topic(partitions=1), new_topic(partitions=1)
+    group = f"test-defect-{uuid.uuid4().hex[:8]}"
+    topics = PipelineTopics(commands=commands, outputs=OutputTopics(dead_letter=dead))
+    settings = kafka_settings.model_copy(
+        update={"pipeline": PipelineSettings(topics=topics, group_id=group, commit_interval_s=0.1)}
+    )
+
+    def defect(*_: object) -> None:  # a fault injected where a defect could be
+        raise RuntimeError("a defect in translating commands")
+
+    monkeypatch.setattr("ingest.ingest_loop.work_item", defect)
+    producer = Producer(settings.kafka.producer_config())
+    command = {**LATE_COMMAND, "taskId": "defect-1", "timestamp": "2026-01-05T09:00:00Z"}
+    producer.produce(commands, json.dumps(command).encode(), b"ann")
+    producer.produce(commands, b"not json", b"bob")
+    assert producer.flush(30) == 0
+    loop = IngestLoop("test-worker", settings, _no_host)
+    thread = threading.Thread(target=loop.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while loop.snapshot().done < 2 and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    loop.stopping.set()
+    thread.join(30)
+    letters = _dead_letters(settings, dead, 2)
+    assert [(letter.source_offset, letter.error_class) for letter in letters] == [
+        (0, "UnexpectedError"),
+        (1, "MalformedMessage"),
+    ]
+    assert "defect in the worker" in letters[0].reason and "translating" not in letters[0].reason
+    assert _committed(settings, group, commands) == 2
