@@ -4,7 +4,8 @@ Each applied command is a row of the store, keyed (user, task id) beside the use
 written in the same transaction. An active user keeps only the task ids in memory (a dict: a replay is
 found in one lookup) and a running count of the outcomes the rows still hold; a replay fetches its
 outcomes by key. Bounds: the newest `commands` task ids are remembered, and outcomes are kept for the
-newest up to `outcomes` outcomes (one week's plan yields about a hundred). The store trims in batches,
+newest up to `outcomes` outcomes (one week's plan yields about a hundred), and for the newest
+`replayable` commands whatever their count. The store trims in batches,
 once a user is `COMMANDS_SLACK` commands or `OUTCOMES_SLACK` outcomes over them: a trim costs a few
 statements, so not per command.
 """

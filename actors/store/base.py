@@ -50,10 +50,14 @@ class Save:
 
 @dataclass(frozen=True, slots=True)
 class OutboxBounds:
-    """What trimming keeps: the newest `commands` rows, and outcomes for the newest up to `outcomes`."""
+    """What trimming keeps: the newest `commands` rows, and outcomes for the newest up to `outcomes`,
+    and in any case for the newest `replayable` commands. A command's outputs may still be unacked
+    when newer commands of the user are applied (a broker that refuses them for a while); its replay
+    must then still find them, however many outcomes the newer ones had."""
 
     commands: int = 500
     outcomes: int = 2_000
+    replayable: int = 32
 
 
 class StoreError(Exception):

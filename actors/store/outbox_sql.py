@@ -34,7 +34,8 @@ def select_record(mark: str) -> str:
 def trim(mark: str, bounds: OutboxBounds) -> list[tuple[str, int]]:
     """Statements (each takes the user id `params` times) that cut the user's rows to `bounds`: rows
     older than the newest `bounds.commands` go; of the rest, outcomes are let go from the newest row
-    whose outcomes, counted from the newest down, pass `bounds.outcomes`, and from every older row."""
+    whose outcomes, counted from the newest down, pass `bounds.outcomes`, and from every older row,
+    except from the newest `bounds.replayable` rows."""
     forget = (
         f"DELETE FROM user_outbox WHERE user_id = {mark} AND seq <= (SELECT seq FROM user_outbox "
         f"WHERE user_id = {mark} ORDER BY seq DESC LIMIT 1 OFFSET {int(bounds.commands)})"
@@ -43,6 +44,8 @@ def trim(mark: str, bounds: OutboxBounds) -> list[tuple[str, int]]:
         f"UPDATE user_outbox SET outcomes = NULL WHERE user_id = {mark} AND outcomes IS NOT NULL "
         "AND seq <= (SELECT MAX(seq) FROM (SELECT seq, SUM(outcome_count) OVER (ORDER BY seq DESC) "
         f"AS newer FROM user_outbox WHERE user_id = {mark} AND outcomes IS NOT NULL) AS kept "
-        f"WHERE newer > {int(bounds.outcomes)})"
+        f"WHERE newer > {int(bounds.outcomes)}) "
+        f"AND seq <= (SELECT seq FROM user_outbox WHERE user_id = {mark} ORDER BY seq DESC LIMIT 1 "
+        f"OFFSET {int(bounds.replayable)})"
     )
-    return [(forget, 2), (let_go, 2)]
+    return [(forget, 2), (let_go, 3)]

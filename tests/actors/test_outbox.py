@@ -118,3 +118,19 @@ def test_an_outbox_of_format_one_moves_into_rows_with_the_next_save(store: State
         )
     )
     assert again.replayed and again.outcomes_json == kept
+
+
+def test_the_newest_commands_keep_their_outcomes_whatever_their_count(store: StateStore) -> None:
+    user, version = _user(), 0
+    big = BOUNDS.outcomes // 20  # twenty of these pass the outcome bound
+    total = BOUNDS.replayable + 8
+    for n in range(total):
+        save = Save(
+            user, b"s" if version == 0 else None, version, "host-a", (_row(f"t{n}", big),), n == total - 1
+        )
+        version = store.save_many([save])[0]  # type: ignore[assignment]
+    oldest_kept = total - BOUNDS.replayable
+    kept = store.recall(user, f"t{oldest_kept}")
+    assert kept is not None and kept.outcomes == f'["t{oldest_kept}"]'.encode()
+    let_go = store.recall(user, f"t{oldest_kept - 1}")
+    assert let_go is not None and let_go.outcomes is None
