@@ -7,7 +7,6 @@ breaks per-user order, and Kafka cannot remove partitions, so that is a human de
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from confluent_kafka.admin import AdminClient, AlterConfigOpType, ConfigEntry, C
 
 from ingest.errors import IngestError
 from ingest.kafka_settings import ConfigValue
+from ingest.topic_leaders import await_leaders
 from ingest.topics import CATALOG, TopicSpec
 
 RETENTION = "retention.ms"
@@ -109,26 +109,8 @@ def _create(admin: AdminClient, specs: list[TopicSpec]) -> list[str]:
             # Another process created it between our look and our create: it exists, which is the goal.
             if error.args[0].code() != KafkaError.TOPIC_ALREADY_EXISTS:
                 raise TopicAdminError(f"creating topic {name} failed: {error}{ADVICE}") from error
-    _await_leaders(admin, specs)
+    await_leaders(admin, {spec.name: spec.partitions for spec in specs})
     return created
-
-
-def _await_leaders(admin: AdminClient, specs: list[TopicSpec], timeout_s: float = 30.0) -> None:
-    """Until every partition of the new topics has a leader: the controller answers a create before
-    the brokers' metadata shows it, and a describe or a produce right after would miss the topic."""
-    deadline = time.monotonic() + timeout_s
-    waiting = {spec.name: spec.partitions for spec in specs}
-    while waiting and time.monotonic() < deadline:
-        topics = admin.list_topics(timeout=5).topics
-        for name, partitions in list(waiting.items()):
-            found = topics.get(name)
-            led = [] if found is None else [p for p in found.partitions.values() if p.leader >= 0]
-            if len(led) >= partitions:
-                del waiting[name]
-        if waiting:
-            time.sleep(0.1)
-    if waiting:
-        raise TopicAdminError(f"topics {sorted(waiting)} have no leaders after {timeout_s:.0f} s{ADVICE}")
 
 
 def _retention(admin: AdminClient, names: list[str]) -> dict[str, int]:
