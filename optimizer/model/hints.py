@@ -29,10 +29,16 @@ def add_plan_hint(built: Built, plan: Iterable[Located]) -> int:
 
 def hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
     """Replace the model's hint with every variable's value in the solver's solution."""
+    hint_values(model, list(solver.response_proto.solution))
+
+
+def hint_values(model: cp_model.CpModel, values: list[int]) -> None:
+    """Replace the model's hint with `values`, one per variable in index order. Copied in one piece:
+    one `add_hint` per variable took about 17 ms on a two-week schedule, a tenth of an LNS step."""
     model.clear_hints()
-    for index in range(len(model.proto.variables)):
-        variable = model.get_int_var_from_proto_index(index)
-        model.add_hint(variable, solver.value(variable))
+    count = min(len(values), len(model.proto.variables))
+    model.proto.solution_hint.vars.extend(range(count))
+    model.proto.solution_hint.values.extend(values[:count])
 
 
 def _hint(model: cp_model.CpModel, block: BlockVars, fit: Fit | None) -> None:
