@@ -58,6 +58,27 @@ def _dead_letters(settings: Settings, topic: str, count: int) -> list[DeadLetter
     return letters
 
 
+def _run_until_done(loop: IngestLoop, count: int) -> list[BaseException]:
+    """Run the loop on a thread until `count` commands are done (or 60 s), stop it, and return what
+    it raised, if anything: the defect these tests guard against."""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            loop.run()
+        except BaseException as error:
+            failures.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while loop.snapshot().done < count and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    loop.stopping.set()
+    thread.join(30)
+    return failures
+
+
 def _committed(settings: Settings, group: str, topic: str) -> int:
     admin = AdminClient(settings.kafka.admin_config())
     request = [ConsumerGroupTopicPartitions(group, [TopicPartition(topic, 0)])]
@@ -74,22 +95,7 @@ def test_poison_records_are_dead_lettered_and_the_loop_goes_on(
     pipeline = PipelineSettings(topics=topics, group_id=group, commit_interval_s=0.1)
     settings = kafka_settings.model_copy(update={"pipeline": pipeline})
     _produce(settings, commands)
-    loop = IngestLoop("test-worker", settings, _no_host)
-    failures: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            loop.run()
-        except BaseException as error:  # the defect this test guards against
-            failures.append(error)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while loop.snapshot().done < 3 and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    loop.stopping.set()
-    thread.join(30)
+    failures = _run_until_done(IngestLoop("test-worker", settings, _no_host), 3)
     assert not failures, f"the ingest loop stopped on {failures[0]!r}"
     letters = _dead_letters(settings, dead, 3)
     assert [(letter.source_offset, letter.error_class) for letter in letters] == [
@@ -120,14 +126,8 @@ def test_an_unforeseen_error_on_one_record_dead_letters_it_and_the_loop_goes_on(
     producer.produce(commands, json.dumps(command).encode(), b"ann")
     producer.produce(commands, b"not json", b"bob")
     assert producer.flush(30) == 0
-    loop = IngestLoop("test-worker", settings, _no_host)
-    thread = threading.Thread(target=loop.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while loop.snapshot().done < 2 and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    loop.stopping.set()
-    thread.join(30)
+    failures = _run_until_done(IngestLoop("test-worker", settings, _no_host), 2)
+    assert not failures, f"the ingest loop stopped on {failures[0]!r}"
     letters = _dead_letters(settings, dead, 2)
     assert [(letter.source_offset, letter.error_class) for letter in letters] == [
         (0, "UnexpectedError"),
