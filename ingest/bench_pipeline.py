@@ -26,8 +26,9 @@ from ingest.bench_solver import SolverBound, solver_only_bound
 from ingest.broker.files import BrokerFiles
 from ingest.broker.process import running_pid
 from ingest.ingest_stats import percentile
+from ingest.pipeline_topics import create_pipeline_topics, delete_pipeline_topics
 from ingest.settings import Settings
-from ingest.worker import Worker, create_pipeline_topics, delete_pipeline_topics
+from ingest.worker import Worker
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,7 @@
 """The consumer side of an ingest actor: what it may commit, when it pauses, and what a rebalance does.
 
-Offsets are committed per partition from the watermark (`ingest.offsets`), asynchronously in steady
-state and synchronously when partitions are revoked or the consumer closes. An asynchronous commit
-counts as done only once the broker confirms it (the consumer's `on_commit`, served inside `poll` on
-the loop's thread): one that failed is sent again with the next, even if the watermark has not moved.
+How offsets are committed, and when a commit counts as done: `ingest.offset_commits`. A revoke drains
+the revoked partitions' work and commits what is finished of them; a lost partition commits nothing.
 Above the in-flight bound every assigned partition is paused while polling goes on (librdkafka keeps
 `max.poll.interval.ms` satisfied), and resumed below half of it.
 """
@@ -11,11 +9,11 @@ Above the in-flight bound every assigned partition is paused while polling goes 
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any, Protocol
 
-from confluent_kafka import Consumer, KafkaError, KafkaException, Message, TopicPartition
+from confluent_kafka import Consumer, Message, TopicPartition
 
+from ingest.offset_commits import OffsetCommits
 from ingest.offsets import OffsetTracker, Partition
 from ingest.pipeline_config import PipelineSettings
 
@@ -28,7 +26,7 @@ class RebalanceHooks(Protocol):
     def abandon(self, partitions: list[Partition]) -> None: ...
 
 
-class CommandConsumer:
+class CommandConsumer(OffsetCommits):
     def __init__(self, config: dict[str, Any], pipeline: PipelineSettings, hooks: RebalanceHooks) -> None:
         self.tracker = OffsetTracker()
         self._consumer = Consumer({**config, "on_commit": self._committed})
@@ -65,18 +63,6 @@ class CommandConsumer:
         self._consumer.pause(self._consumer.assignment())
         self.paused = True
 
-    def commit_due(self) -> None:
-        now = time.monotonic()
-        if now >= self._next_commit:
-            self._next_commit = now + self._pipeline.commit_interval_s
-            self._commit(self.tracker.to_commit(), asynchronous=True)
-
-    def commit_now(self, partitions: list[Partition] | None = None) -> None:
-        offsets = self.tracker.committable()
-        if partitions is not None:
-            offsets = {p: o for p, o in offsets.items() if p in partitions}
-        self._commit(offsets, asynchronous=False)
-
     def lag(self) -> int:
         """Messages behind the log end, from the committable offsets (cached high watermarks)."""
         committable = self.tracker.committable()
@@ -95,34 +81,6 @@ class CommandConsumer:
 
     def close(self) -> None:
         self._consumer.close()  # revokes everything first, so the revoke path commits
-
-    def _commit(self, offsets: dict[Partition, int], asynchronous: bool) -> None:
-        if not offsets:
-            return
-        tps = [TopicPartition(topic, partition, offset) for (topic, partition), offset in offsets.items()]
-        try:
-            if asynchronous:
-                self._consumer.commit(offsets=tps, asynchronous=True)
-                return  # done when `_committed` hears back
-            self._consumer.commit(offsets=tps, asynchronous=False)
-        except KafkaException as error:
-            # Not fatal: what is not committed is read again, and replays reproduce their outputs.
-            log.warning("commit of %d partitions failed: %s", len(tps), error)
-            return
-        self.tracker.mark_committed(offsets)
-
-    def _committed(self, error: KafkaError | None, partitions: list[TopicPartition]) -> None:
-        """The broker's answer to a commit: only the partitions it accepted count as committed."""
-        if error is not None:
-            log.warning("commit failed (%s); it is sent again with the next one", error.str())
-            return
-        accepted = {
-            (tp.topic, tp.partition): tp.offset for tp in partitions if tp.error is None and tp.offset >= 0
-        }
-        failed = len(partitions) - len(accepted)
-        if failed:
-            log.warning("commit of %d partitions failed; they are sent again with the next one", failed)
-        self.tracker.mark_committed(accepted)
 
     def _on_assign(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
         log.info("assigned %s", [(tp.topic, tp.partition) for tp in partitions])

@@ -10,8 +10,9 @@ from types import FrameType
 
 import ray
 
+from ingest.pipeline_topics import create_pipeline_topics
 from ingest.settings import Settings
-from ingest.worker import Worker, connect_ray, create_pipeline_topics
+from ingest.worker import Worker, connect_ray
 
 
 def _say(text: str) -> None:

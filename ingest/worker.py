@@ -14,13 +14,12 @@ from functools import reduce
 from typing import Any
 
 import ray
-from confluent_kafka.admin import AdminClient
 
 from actors.supervisor import HostSet, HostStartError
-from ingest.admin import Report, create_topics
 from ingest.errors import IngestError
 from ingest.ingest_actor import Health, ingest_actor_class
 from ingest.ingest_stats import IngestStats
+from ingest.pipeline_topics import command_partitions
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -37,29 +36,6 @@ def connect_ray() -> bool:
     address = os.environ.get("RAY_ADDRESS") or "local"
     ray.init(address=address, namespace=NAMESPACE, log_to_driver=False)
     return True
-
-
-def create_pipeline_topics(settings: Settings) -> Report:
-    """The catalog's topics, under the names this pipeline uses."""
-    return create_topics(settings.kafka.admin_config(), settings.pipeline.resolved_topics.specs())
-
-
-def delete_pipeline_topics(settings: Settings) -> None:
-    names = list(settings.pipeline.resolved_topics.names().values())
-    admin = AdminClient(settings.kafka.admin_config())  # kept alive until every future resolves
-    for future in admin.delete_topics(names, operation_timeout=30).values():
-        future.result()
-
-
-def command_partitions(settings: Settings) -> int:
-    topic = settings.pipeline.resolved_topics.commands
-    metadata = AdminClient(settings.kafka.admin_config()).list_topics(topic=topic, timeout=15)
-    found = metadata.topics.get(topic)
-    if found is None or found.error is not None or not found.partitions:
-        raise IngestError(
-            f"topic {topic} does not exist: run `scheduling-worker topics create` or --create-topics"
-        )
-    return len(found.partitions)
 
 
 class Worker:

@@ -11,10 +11,11 @@ from functools import partial
 from confluent_kafka import Consumer, Message, Producer, TopicPartition
 
 from actors.contract import CommandPriority
+from ingest.pipeline_topics import create_pipeline_topics, delete_pipeline_topics
 from ingest.sample import SampleRecord
 from ingest.settings import Settings
 from ingest.tail import Output, output_topics, read_outputs
-from ingest.worker import Worker, create_pipeline_topics, delete_pipeline_topics
+from ingest.worker import Worker
 
 SOLVE_LIMIT_S = 0.3  # every priority: the tests check delivery, not plan quality
 
