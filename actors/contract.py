@@ -30,7 +30,7 @@ class WorkItem:
     priority: CommandPriority
     received_at: datetime
     request: bytes
-    source: tuple[str, int, int] = ("", -1, -1)  # topic, partition, offset: for logs only
+    source: tuple[str, int, int] = ("", -1, -1)  # topic, partition, offset the command was read at
 
     def __reduce__(self) -> tuple[type[WorkItem], tuple[object, ...]]:
         # Pickled as plain arguments: a frozen slots dataclass's own pickling looks its fields up

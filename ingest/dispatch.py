@@ -12,35 +12,22 @@ order survives; the host answers a task id it already applied from the user's ou
 
 from __future__ import annotations
 
-import itertools
 import logging
-import queue
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
-from dataclasses import dataclass
-from typing import Any
 
 from ray.exceptions import RayActorError
 
 from actors.contract import ItemResult, WorkItem
 from actors.host import HostStopped
 from ingest.call_plan import CallPlan
+from ingest.host_calls import Call, CallsInFlight, Handle
 from ingest.host_deaths import HostDeaths
 from ingest.host_lane import HostLane
 
 log = logging.getLogger(__name__)
 
-Handle = Any  # a Ray actor handle of a shard host
 Route = Callable[[str], Handle]  # user id -> host
-
-
-@dataclass
-class _Call:
-    host: Handle
-    items: list[WorkItem]
-    order: int
-    answer: Future[list[ItemResult]]
 
 
 class Dispatcher:
@@ -52,12 +39,7 @@ class Dispatcher:
         self._window = window
         self._plan = plan
         self._lanes: dict[Handle, HostLane] = {}
-        self._calls: dict[Any, _Call] = {}  # ObjectRef -> call
-        # Refs of finished calls, put there by Ray's threads: waiting on this queue costs nothing per
-        # call in flight, where asking Ray about every ref on each turn of the loop cost more than the
-        # commands themselves when solves kept many calls out.
-        self._finished: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._order = itertools.count()
+        self._calls = CallsInFlight()
         self._deaths = HostDeaths()
         self.resent = 0
         self.sent_calls = 0
@@ -82,23 +64,10 @@ class Dispatcher:
         if not self._calls:
             return []
         results: list[tuple[WorkItem, ItemResult]] = []
-        for ref in self._take_finished(timeout):
-            call = self._calls.pop(ref, None)
-            if call is not None:  # None: taken back with its failed host's other calls
-                results.extend(self._answers(call))
-                self._pump(call.host)
+        for call in self._calls.finished(timeout):
+            results.extend(self._answers(call))
+            self._pump(call.host)
         return results
-
-    def _take_finished(self, timeout: float) -> list[Any]:
-        finished = []
-        try:
-            finished.append(
-                self._finished.get(timeout=timeout) if timeout > 0 else self._finished.get_nowait()
-            )
-            while True:
-                finished.append(self._finished.get_nowait())
-        except queue.Empty:
-            return finished
 
     def _pump(self, host: Handle) -> None:
         lane = self._lanes[host]
@@ -108,7 +77,7 @@ class Dispatcher:
             for call in self._plan.calls(lane.backlog.pop(room, self._plan.weight)):
                 self._send(host, call)
 
-    def _answers(self, call: _Call) -> list[tuple[WorkItem, ItemResult]]:
+    def _answers(self, call: Call) -> list[tuple[WorkItem, ItemResult]]:
         try:
             answers = call.answer.result()
         except (RayActorError, HostStopped) as error:
@@ -120,12 +89,11 @@ class Dispatcher:
         self._deaths.forget(call.items)
         return list(zip(call.items, answers, strict=True))
 
-    def _take_back(self, call: _Call, error: BaseException) -> list[tuple[WorkItem, ItemResult]]:
+    def _take_back(self, call: Call, error: BaseException) -> list[tuple[WorkItem, ItemResult]]:
         """Every call of the failed host comes back, to be sent again, in order, after a pause; those
         that keep killing it alone fail instead (returned)."""
         host = call.host
-        lost = sorted([call, *(c for c in self._calls.values() if c.host == host)], key=lambda c: c.order)
-        self._calls = {ref: c for ref, c in self._calls.items() if c.host != host}
+        lost = sorted([call, *self._calls.take_host(host)], key=lambda c: c.order)
         batches = [c.items for c in lost]
         killers: list[WorkItem] = []
         if isinstance(error, RayActorError):  # its process died (restarting: `ActorUnavailableError`)
@@ -153,10 +121,7 @@ class Dispatcher:
     def _send(self, host: Handle, batch: list[WorkItem]) -> None:
         epoch, number = self._lanes[host].numbered(self._plan.weigh(batch))
         self.sent_calls += 1
-        ref = host.handle.remote(batch, f"{self._caller}#{epoch}", number)
-        answer = ref.future()
-        self._calls[ref] = _Call(host, batch, next(self._order), answer)
-        answer.add_done_callback(lambda _, ref=ref: self._finished.put(ref))
+        self._calls.send(host, batch, f"{self._caller}#{epoch}", number)
 
 
 def _failed(item: WorkItem, error: BaseException) -> ItemResult:

@@ -12,21 +12,18 @@ import threading
 import time
 import uuid
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from confluent_kafka import Message, Producer
 
 from actors.contract import ItemResult, WorkItem
-from ingest.answers import Answers, Ref, unexpected
+from ingest.answers import Answers, Ref
 from ingest.command_consumer import CommandConsumer
-from ingest.dead_letter import Failure
+from ingest.command_reader import read_commands
 from ingest.dispatch import Dispatcher, Route
 from ingest.ingest_stats import IngestStats
-from ingest.messages import MessageError, decode_command
 from ingest.offsets import Partition
 from ingest.sequencer import UserSequencer
 from ingest.settings import Settings
-from ingest.translate import work_item
 
 log = logging.getLogger(__name__)
 
@@ -83,29 +80,9 @@ class IngestLoop:
         return stats
 
     def _take(self, messages: list[Message]) -> None:
-        now, items = datetime.now(UTC), []
-        for message in messages:
-            if message.error() is not None:
-                self.answers.stats.errors += 1
-                log.warning("consume error: %s", message.error())
-                continue
-            ref: Ref = (message.topic() or "", message.partition() or 0, message.offset() or 0)
-            self.consumer.tracker.track(ref[:2], ref[2])
-            self.answers.stats.consumed += 1
-            try:
-                command = decode_command(message.value())  # type: ignore[arg-type]  # None is refused there
-                item = work_item(command, ref, now)
-            except MessageError as failure:
-                self.answers.hold(ref, message, None, now)
-                self.answers.dead_letter(ref, Failure(failure.error_class, failure.reason, 1, now, now))
-                continue
-            except Exception as error:  # a defect: this record goes to the dead letters, not the loop
-                self.answers.hold(ref, message, None, now)
-                self.answers.dead_letter(ref, unexpected(error, "reading the command", ref))
-                continue
-            self.answers.hold(ref, message, command.timestamp, now)
-            self._order.expect(item.user_id, ref)
-            items.append(item)
+        items = read_commands(messages, self.consumer.tracker, self.answers)
+        for item in items:
+            self._order.expect(item.user_id, item.source)
         if items:
             self.dispatcher.submit(items)
 

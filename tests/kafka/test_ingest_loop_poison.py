@@ -120,7 +120,7 @@ def test_an_unforeseen_error_on_one_record_dead_letters_it_and_the_loop_goes_on(
     def defect(*_: object) -> None:  # a fault injected where a defect could be
         raise RuntimeError("a defect in translating commands")
 
-    monkeypatch.setattr("ingest.ingest_loop.work_item", defect)
+    monkeypatch.setattr("ingest.command_reader.work_item", defect)
     producer = Producer(settings.kafka.producer_config())
     command = {**LATE_COMMAND, "taskId": "defect-1", "timestamp": "2026-01-05T09:00:00Z"}
     producer.produce(commands, json.dumps(command).encode(), b"ann")
