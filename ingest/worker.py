@@ -17,6 +17,7 @@ import ray
 
 from actors.supervisor import HostSet, HostStartError
 from ingest.errors import IngestError
+from ingest.group_session import set_group_session_timeout
 from ingest.ingest_actor import Health, ingest_actor_class
 from ingest.ingest_stats import IngestStats
 from ingest.pipeline_topics import command_partitions
@@ -48,8 +49,12 @@ class Worker:
     def start(cls, settings: Settings) -> Worker:
         """Ray must be connected. Ingest actors default to one per partition, at most one per CPU."""
         partitions = command_partitions(settings)
+        pipeline = settings.pipeline
+        if pipeline.group_protocol == "consumer":  # the broker owns the session: set it on the group
+            timeout_ms = settings.kafka.consumer.session_timeout_ms
+            set_group_session_timeout(settings.kafka.admin_config(), pipeline.group_id, timeout_ms)
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
-        count = settings.pipeline.ingest_actors or min(partitions, cpus)
+        count = pipeline.ingest_actors or min(partitions, cpus)
         hosts = HostSet.start(settings.store_url, settings.actors)
         try:
             hosts.ready()

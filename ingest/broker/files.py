@@ -60,6 +60,9 @@ def server_properties(broker: BrokerSettings, data: Path) -> str:
         "min.insync.replicas": "1",
         # Groups form at once instead of waiting 3 s for more members: tests start faster.
         "group.initial.rebalance.delay.ms": "0",
+        # The spec's 30 s consumer session is set on the group (`ingest.group_session`); brokers
+        # refuse group session timeouts under this minimum, 45 s unless lowered.
+        "group.consumer.min.session.timeout.ms": "6000",
         # Topics come from the catalog (`topics create`); a mistyped name fails instead of
         # silently creating a one-partition topic.
         "auto.create.topics.enable": "false",
