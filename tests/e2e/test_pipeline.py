@@ -87,16 +87,17 @@ def test_each_command_answered_once_in_user_order_and_replays_change_nothing(
         worker.stop()
 
 
+@pytest.mark.parametrize("protocol", ["consumer", "classic"])
 def test_a_worker_killed_mid_stream_loses_nothing_and_duplicates_no_event(
-    kafka_settings: Settings, tmp_path: Path
+    kafka_settings: Settings, tmp_path: Path, protocol: str
 ) -> None:
-    # The classic protocol lets a short session expire the killed members in seconds (KIP-848
-    # sessions are broker-side, 45 s at least); it also covers the eager rebalance path.
+    # A short session expires the killed members in seconds: the client's under the classic protocol
+    # (which also covers the eager rebalance path), the group's under KIP-848 (set by the worker).
     consumer = kafka_settings.kafka.consumer.model_copy(update={"session_timeout_ms": 6000})
     base = kafka_settings.model_copy(
         update={"kafka": kafka_settings.kafka.model_copy(update={"consumer": consumer})}
     )
-    settings = isolated(base, f"sqlite:///{tmp_path / 'state.sqlite3'}", group_protocol="classic")
+    settings = isolated(base, f"sqlite:///{tmp_path / 'state.sqlite3'}", group_protocol=protocol)
     records = sample()
     dlq = settings.pipeline.resolved_topics.outputs.dead_letter
     with pipeline_topics(settings):
