@@ -31,9 +31,17 @@ def _solve_batch_task(solves: list[SolveInput], seconds: float) -> list[BatchAns
     return run_solvers(solves, seconds)
 
 
+def solver_task_options(num_cpus: int) -> dict[str, Any]:
+    """A solver task declares its CPUs, and Ray does not run it again when its process dies: the
+    command's retry policy (the spec's) is the one that retries, with its delays. Ray's own retries
+    (3 by default, at once) inside each of the command's attempts would start 16 processes for a
+    solve that crashes its worker, and hold the user's commands meanwhile."""
+    return {"num_cpus": num_cpus, "max_retries": 0}
+
+
 def ray_solve(num_cpus: int) -> RemoteSolve:
     """Submit solves as Ray tasks declaring `num_cpus`; a backlog of them is what the autoscaler sees."""
-    task = _solve_task.options(num_cpus=num_cpus)
+    task = _solve_task.options(**solver_task_options(num_cpus))
 
     async def solve(task_type: str, instance_json: bytes) -> bytes:
         result: bytes = await task.remote(task_type, instance_json)
@@ -45,7 +53,7 @@ def ray_solve(num_cpus: int) -> RemoteSolve:
 def ray_solve_batch(num_cpus: int, seconds: float) -> RemoteBatch:
     """Submit a batch of solves as one task, which starts no solve after `seconds`; the task is
     submitted at the call, its answers awaited later."""
-    task = _solve_batch_task.options(num_cpus=num_cpus)
+    task = _solve_batch_task.options(**solver_task_options(num_cpus))
 
     def solve(solves: list[SolveInput]) -> Awaitable[list[BatchAnswer]]:
         answers: Awaitable[list[BatchAnswer]] = task.remote(solves, seconds)

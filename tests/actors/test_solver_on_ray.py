@@ -4,11 +4,14 @@ broken instance in a batch fails only its own command."""
 from __future__ import annotations
 
 import asyncio
+import os
+from pathlib import Path
 
 import pytest
+import ray
 
 from actors.contract import CommandPriority, TaskType
-from actors.remote import batch_after, ray_solve, ray_solve_batch
+from actors.remote import batch_after, ray_solve, ray_solve_batch, solver_task_options
 from actors.solve_queue import SolveFailed
 from actors.solver import SolverDispatch, SolverSettings
 from optimizer.solution import Solution
@@ -59,3 +62,17 @@ def test_batching_starts_after_the_cluster_cpus_shared_among_the_hosts() -> None
     assert batch_after(SolverSettings(), hosts=1) == 2  # the test cluster has 2 CPUs
     assert batch_after(SolverSettings(), hosts=4) == 1
     assert batch_after(SolverSettings(batch_after=5), hosts=1) == 5
+
+
+def _die(starts: str) -> None:
+    with open(starts, "a") as log:
+        log.write("started\n")
+    os._exit(1)  # the process dies as a crashing solver would take it down
+
+
+def test_a_solver_task_whose_process_dies_is_not_run_again_by_ray(tmp_path: Path) -> None:
+    starts = tmp_path / "starts"
+    dying = ray.remote(**solver_task_options(1))(_die)
+    with pytest.raises(ray.exceptions.WorkerCrashedError):
+        ray.get(dying.remote(str(starts)), timeout=120)
+    assert starts.read_text().splitlines() == ["started"]  # the command's retry policy decides what next
