@@ -28,6 +28,12 @@ def block_event_id(user_id: str, kind: BlockKind, item_id: str, occurrence: int,
     return uuid5_text(_PREFIX, name)
 
 
+def reminder_id(event_id: str) -> str:
+    """The notification id of the reminder before a plan block, the same whichever command asks for
+    it: a moved block's new reminder replaces the one before (the latest record with an id wins)."""
+    return uuid5_text(_PREFIX, f"reminder/{event_id}")
+
+
 def uuid5_text(namespace: bytes, name: str) -> str:
     """`str(uuid.uuid5(UUID(bytes=namespace), name))`, without building UUID objects: every block and
     reminder of every plan gets one, so it is on the hot path (about a third of the time)."""

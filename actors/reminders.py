@@ -1,13 +1,20 @@
 """Reminders a plan change asks for: one before each newly placed or moved habit occurrence, and one
-when an unfinished goal falls due within the policy's window (once per target date)."""
+when an unfinished goal falls due within the policy's window (once per target date).
+
+A habit reminder's id is its block's (`actors.ids.reminder_id`), not the command's: when a later
+command or a calendar sync moves the block, the new reminder carries the same id and replaces the
+old one, so the notification service does not remind the user at a time the plan has left. A block
+that leaves the plan is withdrawn by its DELETED calendar event, whose event id the reminder's
+`actionUrl` names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from actors.calendar.link import PlanningBasis
 from actors.contract import CommandPriority
-from actors.ids import command_scoped_id
+from actors.ids import command_scoped_id, reminder_id
 from actors.outcomes import ReminderOutcome
 from actors.requests import ReminderPolicy
 from actors.stamp import Stamp
@@ -22,8 +29,7 @@ _URGENCY = {
 }
 
 
-def _reminder(stamp: Stamp, key: str, **fields: object) -> ReminderOutcome:
-    notification_id = command_scoped_id(stamp.task_id, "reminder", key)
+def _reminder(stamp: Stamp, notification_id: str, **fields: object) -> ReminderOutcome:
     base = {"user_id": stamp.user_id, "at": stamp.at, "notification_id": notification_id}
     return ReminderOutcome.model_validate({**base, **fields})
 
@@ -48,7 +54,7 @@ def habit_reminders(
         reminders.append(
             _reminder(
                 stamp,
-                block.event_id,
+                reminder_id(block.event_id),
                 reminder_type="HABIT_REMINDER",
                 channel=policy.channel,
                 priority=_URGENCY[priorities.get(block.item_id, Priority.MEDIUM)],
@@ -59,6 +65,16 @@ def habit_reminders(
             )
         )
     return reminders
+
+
+def replanned_reminders(
+    before: Iterable[PlanBlock], after: Iterable[PlanBlock], planning: PlanningBasis | None, stamp: Stamp
+) -> list[ReminderOutcome]:
+    """Reminders for the habit blocks a re-plan outside a schedule command moved (a calendar sync, a
+    write-back around the user's edits): the last schedule command's habits and reminder policy."""
+    if planning is None:
+        return []
+    return habit_reminders(before, after, planning.instance.habits, planning.reminders, stamp, stamp.at)
 
 
 def goal_deadline_reminders(
@@ -75,7 +91,7 @@ def goal_deadline_reminders(
         reminders.append(
             _reminder(
                 stamp,
-                f"goal/{goal_id}",
+                command_scoped_id(stamp.task_id, "reminder", f"goal/{goal_id}"),
                 reminder_type="GOAL_DEADLINE",
                 channel=policy.channel,
                 priority=CommandPriority.HIGH,

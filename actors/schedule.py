@@ -114,6 +114,7 @@ def apply_schedule(
             "planning": PlanningBasis(
                 task_type=task_type.value,
                 instance=instance.model_copy(update={"events": (), "previous_plan": ()}),
+                reminders=request.reminders,
             ),
         }
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from actors.requests import ReminderPolicy
 from optimizer.domain import Instance
 
 
@@ -32,3 +33,4 @@ class PlanningBasis(BaseModel):
 
     task_type: str
     instance: Instance
+    reminders: ReminderPolicy = ReminderPolicy()  # re-plans remind as the command asked

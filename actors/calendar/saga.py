@@ -29,6 +29,7 @@ from actors.google_calendar.mirror import apply_sync, colliding_blocks
 from actors.google_calendar.outcomes import calendar_outcomes
 from actors.google_calendar.sync import Horizon
 from actors.outcomes import Outcome
+from actors.reminders import replanned_reminders
 from actors.requests import SyncRequest
 from actors.stamp import Stamp
 from actors.state import UserState
@@ -122,6 +123,7 @@ async def _saga(
         }
     )
     moves = block_changes(base, plan, declined, link.calendar_id, stamp)
+    reminders = replanned_reminders(state.plan, plan, state.planning, stamp)
     changes = calendar_outcomes(update, state.user_id, link.calendar_id, stamp.at)
     result = fetched.result
     labels: dict[str, str | int] = {
@@ -132,4 +134,5 @@ async def _saga(
     labels |= {"pages": result.pages, "full": int(result.full), "channelOpened": int(channel)}
     problems = settled.problems(stamp)
     outcomes = completed(stamp, changes, moves, result.events_processed, settled.writes, problems)
-    return new_state, [*outcomes, sync_performance(stamp, (perf_counter() - started) * 1000, labels)]
+    performance = sync_performance(stamp, (perf_counter() - started) * 1000, labels)
+    return new_state, [*outcomes, *reminders, performance]

@@ -25,6 +25,7 @@ from actors.declined import remember
 from actors.google_calendar.errors import ReconnectNeeded
 from actors.google_calendar.sync import Horizon
 from actors.outcomes import Outcome
+from actors.reminders import replanned_reminders
 from actors.stamp import Stamp
 from actors.state import UserState
 
@@ -62,7 +63,9 @@ async def write_schedule(
         "replans": settled.replans,
     }
     performance = sync_performance(stamp, (perf_counter() - started) * 1000, labels, ENDPOINT)
-    return _settled_state(state, link, settled, horizon), [*_moves(state, link, settled, stamp), performance]
+    reminders = replanned_reminders(state.plan, settled.plan, state.planning, stamp)
+    outcomes = [*_moves(state, link, settled, stamp), *reminders, performance]
+    return _settled_state(state, link, settled, horizon), outcomes
 
 
 def _settled_state(state: UserState, link: CalendarLink, settled: Settled, horizon: Horizon) -> UserState:

@@ -72,6 +72,17 @@ def test_ids_derive_from_the_command(store: StateStore, tmp_path: Path) -> None:
     assert ids[0] == ids[1] and len({i for i in ids[0] if i}) == 4
 
 
+def test_a_block_a_later_command_moves_is_reminded_again_under_the_same_id(store: StateStore) -> None:
+    actor = UserActor("u1")
+    first = {r.action_url: r for r in of_kind(first_week(actor, store), ReminderOutcome)}
+    request = schedule_request(instance(habits=(gym(),)))
+    plan = solution(block("gym", 0, at(0, 7)), block("gym", 1, at(1, 9)))
+    (again,) = of_kind(run(actor, item("t2", request), store, plan), ReminderOutcome)  # only the moved one
+    assert again.notification_id == first[again.action_url].notification_id  # it replaces the old one
+    assert again.scheduled_for == at(1, 9) - timedelta(minutes=10)
+    assert first[again.action_url].scheduled_for == at(1, 7) - timedelta(minutes=10)
+
+
 def test_replay_returns_the_same_outcomes_and_changes_nothing(store: StateStore) -> None:
     actor = UserActor("u1")
     first = first_week(actor, store)
