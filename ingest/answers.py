@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from confluent_kafka import Message, Producer
 
 from actors.contract import ItemResult
-from ingest.dead_letter import Failure, dead_letter_record, failed_record
+from ingest.dead_letter import Failure, dead_letter_record, failed_record, unexpected
 from ingest.ingest_stats import IngestStats, Latencies
 from ingest.messages import MessageError
 from ingest.offsets import OffsetTracker, Partition
-from ingest.outputs import records_from_json
+from ingest.outputs import OutputRecord, records_from_json
 from ingest.pipeline_config import PipelineTopics
 from ingest.publisher import Publisher
+from ingest.sync_failures import sync_failed_records
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class _Held:
     message: Message
     issued_at: datetime | None  # the command's timestamp: end-to-end latency starts there
     taken_at: datetime
+    sync: bool = False  # a SYNC_CALENDAR command: its user hears of a failure too
     dead: bool = False  # its output is a dead-letter record
 
 
@@ -52,8 +53,10 @@ class Answers:
     def __len__(self) -> int:
         return len(self._held)
 
-    def hold(self, ref: Ref, message: Message, issued_at: datetime | None, now: datetime) -> None:
-        self._held[ref] = _Held(message, issued_at, now)
+    def hold(
+        self, ref: Ref, message: Message, issued_at: datetime | None, now: datetime, sync: bool = False
+    ) -> None:
+        self._held[ref] = _Held(message, issued_at, now, sync)
 
     def holds_any(self, partitions: list[Partition]) -> bool:
         return any(ref[:2] in partitions for ref in self._held)
@@ -73,7 +76,8 @@ class Answers:
         if not result.ok:
             error_class = result.error_class or "ProcessingFailed"
             failure = Failure(error_class, result.reason or "", result.attempts, held.taken_at, _now())
-            self.dead_letter(ref, failure)
+            told = sync_failed_records(result, failure.last_at, self._topics.outputs) if held.sync else []
+            self.dead_letter(ref, failure, told)
             return
         try:
             records = records_from_json(result.task_id, result.outcomes_json, self._topics.outputs)
@@ -87,14 +91,15 @@ class Answers:
         self.stats.replayed += result.replayed
         self.publisher.publish(ref, records)
 
-    def dead_letter(self, ref: Ref, failure: Failure) -> None:
+    def dead_letter(self, ref: Ref, failure: Failure, also: list[OutputRecord] | None = None) -> None:
+        """The command's dead-letter record, and `also` (what its user is told) with it."""
         held = self._held[ref]
         held.dead = True
         record = dead_letter_record(
             failed_record(ref, held.message), failure, self._topics.outputs.dead_letter, self._worker
         )
         self.stats.dead_lettered += 1
-        self.publisher.publish(ref, [record])
+        self.publisher.publish(ref, [record, *(also or [])])
 
     def _finished(self, ref: Ref) -> None:
         held = self._held.pop(ref, None)
@@ -115,20 +120,6 @@ class Answers:
             return
         now = _now()
         self.dead_letter(ref, Failure(error_class, reason, 1, now, now))
-
-
-def unexpected(error: Exception, doing: str, ref: Ref) -> Failure:
-    """A failure nobody foresaw (a defect): dead-lettered rather than stopping the loop on a record it
-    would meet again after every restart. The log gets where it happened, not the error's message,
-    which may quote the command's data."""
-    frames = "".join(traceback.format_tb(error.__traceback__))
-    log.error("unexpected %s while %s (record %s):\n%s", type(error).__name__, doing, ref, frames)
-    now = _now()
-    reason = (
-        f"unexpected {type(error).__name__} while {doing}; this is a defect in the worker: report it, "
-        "and replay the command from the dead letters once fixed"
-    )
-    return Failure("UnexpectedError", reason, 1, now, now)
 
 
 def _now() -> datetime:

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 from confluent_kafka import Message
 
-from actors.contract import WorkItem
-from ingest.answers import Answers, Ref, unexpected
-from ingest.dead_letter import Failure
+from actors.contract import TaskType, WorkItem
+from ingest.answers import Answers, Ref
+from ingest.dead_letter import Failure, unexpected
 from ingest.messages import MessageError, decode_command
 from ingest.offsets import OffsetTracker
 from ingest.translate import work_item
@@ -40,6 +40,6 @@ def read_commands(messages: list[Message], tracker: OffsetTracker, answers: Answ
             answers.hold(ref, message, None, now)
             answers.dead_letter(ref, unexpected(error, "reading the command", ref))
             continue
-        answers.hold(ref, message, command.timestamp, now)
+        answers.hold(ref, message, command.timestamp, now, sync=item.task_type is TaskType.SYNC_CALENDAR)
         items.append(item)
     return items

@@ -10,16 +10,20 @@ shorter, and the full key beside the envelope could pass the producer's size lim
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
+import traceback
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from confluent_kafka import Message
 
 from ingest.messages import DeadLetter, FailedRecord, derive_id, encode
 from ingest.messages.dead_letter import MAX_CAPTURED_KEY
 from ingest.outputs import Headers, OutputRecord
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +75,17 @@ def letter_id(record: FailedRecord) -> str:
     """The dead-letter record's id, from where the failed record sits: a record read again after a
     restart fails again with new times and worker, and this id lets consumers drop the copy."""
     return derive_id(record.topic, "dead-letter", str(record.partition), str(record.offset))
+
+
+def unexpected(error: Exception, doing: str, ref: tuple[str, int, int]) -> Failure:
+    """A failure nobody foresaw (a defect): dead-lettered rather than stopping the loop on a record it
+    would meet again after every restart. The log gets where it happened, not the error's message,
+    which may quote the command's data."""
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    log.error("unexpected %s while %s (record %s):\n%s", type(error).__name__, doing, ref, frames)
+    now = datetime.now(UTC)
+    reason = (
+        f"unexpected {type(error).__name__} while {doing}; this is a defect in the worker: report it, "
+        "and replay the command from the dead letters once fixed"
+    )
+    return Failure("UnexpectedError", reason, 1, now, now)
