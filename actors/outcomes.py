@@ -83,13 +83,24 @@ class PerformanceOutcome(_Outcome):
     labels: dict[str, str | int] = Field(default_factory=dict)
 
 
+class UsageOutcome(_Outcome):
+    """Something the user did that the worker learnt of, for usage analytics. The worker has no
+    session of the user's, so none of its details come with it."""
+
+    kind: Literal["usage"] = "usage"
+    event_type: Literal["GOAL_CREATED", "HABIT_COMPLETED"]
+    item_id: str  # the goal or habit
+    occurred_at: AwareDatetime  # when the user did it: a completion's own instant, else `at`
+
+
 Outcome = Annotated[
     CalendarBlockOutcome
     | HabitOutcome
     | GoalOutcome
     | ReminderOutcome
     | CalendarUpdateOutcome
-    | PerformanceOutcome,
+    | PerformanceOutcome
+    | UsageOutcome,
     Field(discriminator="kind"),
 ]
 

@@ -1,24 +1,22 @@
 """Habits with streaks and goals with progress: what a command's data changes, and the events it yields.
 
-Streaks count consecutive periods (local days for DAILY habits, ISO weeks for WEEKLY) with at least one
-completion. A completion for a day already counted, or older than the last one, changes nothing. A habit or
-goal missing from a command is left as it was: commands describe what they plan, not everything the user has.
+Streaks are counted in actors/streaks.py. Each new completion yields COMPLETED with the streak after it
+(and a HABIT_COMPLETED usage event); a streak broken by a whole period without a completion yields
+STREAK_UPDATED. A habit or goal missing from a command is left as it was: commands describe what they
+plan, not everything the user has.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from actors.outcomes import GoalOutcome, HabitOutcome
-from actors.requests import GoalMeta, HabitCompletion
+from actors.outcomes import GoalOutcome, HabitOutcome, UsageOutcome
+from actors.requests import GoalMeta, ScheduleRequest
 from actors.stamp import Stamp
 from actors.state import GoalRecord, HabitRecord
-from optimizer.domain import Frequency, Goal, Habit
-
-
-def _period(day: date, frequency: Frequency) -> int:
-    ordinal = day.toordinal()
-    return ordinal if frequency is Frequency.DAILY else (ordinal - day.weekday()) // 7
+from actors.streaks import complete, lapse, mark, started
+from actors.usage import goal_created, habit_completed
+from optimizer.domain import Goal, Habit
 
 
 def _habit_outcome(stamp: Stamp, habit_id: str, record: HabitRecord, change: str) -> HabitOutcome:
@@ -36,39 +34,38 @@ def _habit_outcome(stamp: Stamp, habit_id: str, record: HabitRecord, change: str
     )
 
 
-def complete(record: HabitRecord, day: date) -> HabitRecord | None:
-    """The record after a completion on `day`, or None when it changes nothing."""
-    if record.last_done is not None and day <= record.last_done:
-        return None
-    now, last = _period(day, record.frequency), record.last_done
-    if last is not None and now == _period(last, record.frequency):
-        return record.model_copy(update={"last_done": day})
-    follows = last is not None and now == _period(last, record.frequency) + 1
-    current = record.streak_current + 1 if follows else 1
-    longest = max(record.streak_longest, current)
-    return record.model_copy(update={"last_done": day, "streak_current": current, "streak_longest": longest})
-
-
 def update_habits(
     stored: dict[str, HabitRecord],
     habits: tuple[Habit, ...],
-    completions: tuple[HabitCompletion, ...],
+    request: ScheduleRequest,
     stamp: Stamp,
-) -> tuple[dict[str, HabitRecord], list[HabitOutcome]]:
-    records, outcomes = dict(stored), []
+    today: date,
+) -> tuple[dict[str, HabitRecord], list[HabitOutcome | UsageOutcome]]:
+    """`today` is the local day of the command's `now`: a streak breaks by the user's calendar."""
+    records, outcomes = dict(stored), list[HabitOutcome | UsageOutcome]()
     for habit in habits:
         known = records.get(habit.id)
-        records[habit.id] = (known or HabitRecord(name=habit.name)).model_copy(
-            update={"name": habit.name, "frequency": habit.frequency}
-        )
+        seed = request.habit_streaks.get(habit.id)
+        follow = {
+            "name": habit.name,
+            "frequency": habit.frequency,
+            "times_per_period": habit.times_per_period,
+        }
+        records[habit.id] = (known or started(habit, seed, today)).model_copy(update=follow)
         if known is None:
             outcomes.append(_habit_outcome(stamp, habit.id, records[habit.id], "CREATED"))
-    for done in sorted(completions, key=lambda c: (c.day, c.habit_id)):
+    for done in sorted(request.habit_completions, key=lambda c: (*mark(c.day, c.at), c.habit_id)):
         record = records.get(done.habit_id)
-        after = complete(record, done.day) if record is not None else None
+        after = complete(record, done.day, done.at) if record is not None else None
         if after is not None:
             records[done.habit_id] = after
             outcomes.append(_habit_outcome(stamp, done.habit_id, after, "COMPLETED"))
+            outcomes.append(habit_completed(stamp, done.habit_id, done.at))
+    for habit in habits:  # after the completions: a late report may still have kept the streak
+        broken = lapse(records[habit.id], today)
+        if broken is not None:
+            records[habit.id] = broken
+            outcomes.append(_habit_outcome(stamp, habit.id, broken, "STREAK_UPDATED"))
     return records, outcomes
 
 
@@ -112,8 +109,8 @@ def goal_outcome(stamp: Stamp, goal_id: str, record: GoalRecord, change: str) ->
 
 def update_goals(
     stored: dict[str, GoalRecord], goals: tuple[Goal, ...], meta: dict[str, GoalMeta], stamp: Stamp
-) -> tuple[dict[str, GoalRecord], list[GoalOutcome]]:
-    records, outcomes = dict(stored), []
+) -> tuple[dict[str, GoalRecord], list[GoalOutcome | UsageOutcome]]:
+    records, outcomes = dict(stored), list[GoalOutcome | UsageOutcome]()
     for goal in goals:
         known = records.get(goal.id)
         record = _goal_record(goal, meta.get(goal.id, GoalMeta()), known)
@@ -121,6 +118,8 @@ def update_goals(
         change = _goal_change(known, record)
         if change is not None:
             outcomes.append(goal_outcome(stamp, goal.id, record, change))
+        if change == "CREATED":
+            outcomes.append(goal_created(stamp, goal.id))
         if change == "CREATED" and record.completed:
             outcomes.append(goal_outcome(stamp, goal.id, record, "COMPLETED"))
     return records, outcomes

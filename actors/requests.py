@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from actors.contract import TaskType
 from optimizer.domain import Instance
@@ -30,10 +30,19 @@ class GoalMeta(_Frozen):
 
 
 class HabitCompletion(_Frozen):
-    """The user did habit `habit_id` on local day `day`; it feeds the habit's streak."""
+    """The user did habit `habit_id` on local day `day` (at instant `at`, when known); it feeds the
+    habit's streak. Its instant tells it from other completions of the same day."""
 
     habit_id: str
     day: date
+    at: AwareDatetime | None = None
+
+
+class StreakSeed(_Frozen):
+    """The streak the product already knows for a habit: a habit new to the worker starts from it."""
+
+    current: int = Field(ge=0)
+    longest: int = Field(ge=0)
 
 
 class ReminderPolicy(_Frozen):
@@ -56,6 +65,7 @@ class ScheduleRequest(_Frozen):
     calendar_id: str = "primary"
     goals: dict[str, GoalMeta] = Field(default_factory=dict, description="by goal id; default PERSONAL/%")
     habit_completions: tuple[HabitCompletion, ...] = ()
+    habit_streaks: dict[str, StreakSeed] = Field(default_factory=dict, description="by habit id")
     reminders: ReminderPolicy = ReminderPolicy()
 
 

@@ -16,25 +16,17 @@ from actors.outcomes import CalendarBlockOutcome, Outcome
 from actors.plan_diff import diff_plan, live_blocks
 from actors.progress import update_goals, update_habits
 from actors.reminders import goal_deadline_reminders, habit_reminders
-from actors.report import problems_outcome
+from actors.report import carries_plan, problems_outcome, resolved_conflicts
 from actors.requests import ScheduleRequest
 from actors.stamp import Stamp
 from actors.state import PlanBlock, UserState
 from optimizer.domain import BlockKind, CalendarEvent, Instance, PlacedBlock
-from optimizer.solution import Solution, SolveStatus
+from optimizer.solution import Solution
 
 SCOPE = {
     TaskType.SCHEDULE_HABITS: frozenset({BlockKind.HABIT}),
     TaskType.OPTIMIZE_SCHEDULE: frozenset(BlockKind),
 }
-PLANNED = (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
-
-
-def carries_plan(solution: Solution) -> bool:
-    """OPTIMAL and FEASIBLE always do. INFEASIBLE (requirements in conflict) and UNKNOWN (requirements
-    given up unproven) do when the optimizer found the best valid plan without those: it gives an
-    objective. A week with one blocked lunch then keeps the rest of its plan."""
-    return solution.status in PLANNED or solution.objective is not None
 
 
 @dataclass(frozen=True)
@@ -85,7 +77,8 @@ def apply_schedule(
     state: UserState, request: ScheduleRequest, task_type: TaskType, solution: Solution, stamp: Stamp
 ) -> Applied:
     instance = request.instance
-    habits, habit_events = update_habits(state.habits, instance.habits, request.habit_completions, stamp)
+    today = instance.now.astimezone(instance.zone).date()
+    habits, habit_events = update_habits(state.habits, instance.habits, request, stamp, today)
     goals, goal_events = update_goals(state.goals, instance.goals, request.goals, stamp)
     goals, goal_reminders = goal_deadline_reminders(goals, request.reminders, stamp, instance.now)
     plan, calendar = state.plan, list[CalendarBlockOutcome]()
@@ -100,7 +93,8 @@ def apply_schedule(
         )
         plan, calendar = without(plan, declined), outcomes_without(calendar, declined)
     reminders = habit_reminders(state.plan, plan, instance.habits, request.reminders, stamp, instance.now)
-    problems = problems_outcome(solution, len(calendar), stamp)
+    resolved = resolved_conflicts(state.plan, plan, instance.events)
+    problems = problems_outcome(solution, len(calendar), stamp, resolved)
     outcomes: list[Outcome] = [*habit_events, *goal_events, *calendar, *reminders, *goal_reminders]
     if problems is not None:
         outcomes.append(problems)

@@ -31,7 +31,11 @@ class HabitRecord(_Frozen):
     frequency: Frequency = Frequency.DAILY
     streak_current: int = 0
     streak_longest: int = 0
-    last_done: date | None = None
+    times_per_period: int = 1  # completions that make a period count toward the streak
+    last_done: date | None = None  # local day of the newest completion counted
+    last_done_at: AwareDatetime | None = None  # its instant, when the command gave one
+    done_in_period: int = 0  # completions counted in the period of `last_done`
+    last_met: date | None = None  # a day of the newest period done `times_per_period` times
 
 
 class GoalRecord(_Frozen):

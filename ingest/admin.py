@@ -1,15 +1,16 @@
 """Make the cluster's topics match the catalog, idempotently, and say what differs.
 
-Missing topics are created; an existing topic gets the catalog's retention. A partition count that
-differs is reported, never changed: adding partitions moves keys (users) to other partitions and
-breaks per-user order, and Kafka cannot remove partitions, so that is a human decision.
+Missing topics are created; an existing topic gets the catalog's retention and the `delete` cleanup
+policy (the spec's retention means records expire by age; a compacted topic would keep each key's last
+record for good). A partition count that differs is reported, never changed: adding partitions moves
+keys (users) to other partitions and breaks per-user order, and Kafka cannot remove partitions, so that
+is a human decision.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
-from dataclasses import dataclass
 from typing import Any
 
 from confluent_kafka import KafkaError, KafkaException
@@ -18,9 +19,11 @@ from confluent_kafka.admin import AdminClient, AlterConfigOpType, ConfigEntry, C
 from ingest.errors import IngestError
 from ingest.kafka_settings import ConfigValue
 from ingest.topic_leaders import await_leaders
+from ingest.topic_report import DELETE, Report, TopicState
 from ingest.topics import CATALOG, TopicSpec
 
 RETENTION = "retention.ms"
+CLEANUP_POLICY = "cleanup.policy"
 ADVICE = "; check that the client may manage topics (ACLs) and see the broker log"
 # -1 lets the broker apply its default.replication.factor (1 on the local broker).
 BROKER_DEFAULT_REPLICATION = -1
@@ -30,46 +33,14 @@ class TopicAdminError(IngestError):
     """The cluster could not be read or changed."""
 
 
-@dataclass(frozen=True)
-class TopicState:
-    spec: TopicSpec
-    partitions: int | None  # None: the topic does not exist
-    retention_ms: int | None
-
-    @property
-    def matches(self) -> bool:
-        return self.partitions == self.spec.partitions and self.retention_ms == self.spec.retention_ms
-
-
-@dataclass(frozen=True)
-class Report:
-    created: tuple[str, ...]
-    retention_set: tuple[str, ...]
-    mismatched: tuple[TopicState, ...]
-
-    @property
-    def ok(self) -> bool:
-        return not self.mismatched
-
-    def lines(self) -> list[str]:
-        lines = [f"created {name}" for name in self.created]
-        lines += [f"set retention of {name}" for name in self.retention_set]
-        lines += [
-            f"MISMATCH {state.spec.name}: {state.partitions} partitions, the catalog says "
-            f"{state.spec.partitions}; left unchanged (changing it moves users between partitions)"
-            for state in self.mismatched
-        ]
-        return lines or ["all topics match the catalog"]
-
-
 def create_topics(admin_cfg: Mapping[str, ConfigValue], catalog: Iterable[TopicSpec] = CATALOG) -> Report:
-    """Create what is missing, set retention where it differs, report partition mismatches."""
+    """Create what is missing, set retention and cleanup policy where they differ, report the rest."""
     admin = AdminClient(dict(admin_cfg))
     states = _describe(admin, list(catalog), admin_cfg.get("bootstrap.servers"))
     missing = [state.spec for state in states if state.partitions is None]
     created = _create(admin, missing)
-    stale = [s.spec for s in states if s.partitions is not None and s.retention_ms != s.spec.retention_ms]
-    _set_retention(admin, stale)
+    stale = [s.spec for s in states if s.partitions is not None and not s.config_matches]
+    _set_config(admin, stale)
     mismatched = [s for s in states if s.partitions is not None and s.partitions != s.spec.partitions]
     return Report(tuple(created), tuple(spec.name for spec in stale), tuple(mismatched))
 
@@ -91,15 +62,19 @@ def _describe(admin: AdminClient, specs: list[TopicSpec], bootstrap: object) -> 
         ) from error
     topics = metadata.topics
     present = {spec.name: len(topics[spec.name].partitions) for spec in specs if spec.name in topics}
-    retention = _retention(admin, list(present))
-    return [TopicState(spec, present.get(spec.name), retention.get(spec.name)) for spec in specs]
+    configs = _configs(admin, list(present))
+    return [TopicState(spec, present.get(spec.name), *configs.get(spec.name, (None, None))) for spec in specs]
+
+
+def wanted_config(spec: TopicSpec) -> dict[str, str]:
+    """The topic configuration the catalog asks for."""
+    return {RETENTION: str(spec.retention_ms), CLEANUP_POLICY: DELETE}
 
 
 def _create(admin: AdminClient, specs: list[TopicSpec]) -> list[str]:
     if not specs:
         return []
-    config = {spec.name: {RETENTION: str(spec.retention_ms)} for spec in specs}
-    new = [NewTopic(s.name, s.partitions, BROKER_DEFAULT_REPLICATION, config=config[s.name]) for s in specs]
+    new = [NewTopic(s.name, s.partitions, BROKER_DEFAULT_REPLICATION, config=wanted_config(s)) for s in specs]
     created = []
     for name, future in admin.create_topics(new, operation_timeout=30).items():
         try:
@@ -113,19 +88,24 @@ def _create(admin: AdminClient, specs: list[TopicSpec]) -> list[str]:
     return created
 
 
-def _retention(admin: AdminClient, names: list[str]) -> dict[str, int]:
+def _configs(admin: AdminClient, names: list[str]) -> dict[str, tuple[int, str]]:
+    """Each topic's (retention.ms, cleanup.policy)."""
     resources = [ConfigResource(ConfigResource.Type.TOPIC, name) for name in names]
     configs = _results(admin.describe_configs(resources) if names else {}, "reading the config of")
-    return {name: int(entries[RETENTION].value) for name, entries in configs.items()}
+    return {
+        name: (int(entries[RETENTION].value), entries[CLEANUP_POLICY].value)
+        for name, entries in configs.items()
+    }
 
 
-def _set_retention(admin: AdminClient, specs: list[TopicSpec]) -> None:
+def _set_config(admin: AdminClient, specs: list[TopicSpec]) -> None:
     def change(spec: TopicSpec) -> ConfigResource:
-        entry = ConfigEntry(RETENTION, str(spec.retention_ms), incremental_operation=AlterConfigOpType.SET)
-        return ConfigResource(ConfigResource.Type.TOPIC, spec.name, incremental_configs=[entry])
+        set_ = AlterConfigOpType.SET
+        entries = [ConfigEntry(k, v, incremental_operation=set_) for k, v in wanted_config(spec).items()]
+        return ConfigResource(ConfigResource.Type.TOPIC, spec.name, incremental_configs=entries)
 
     if specs:
-        _results(admin.incremental_alter_configs([change(spec) for spec in specs]), "setting retention of")
+        _results(admin.incremental_alter_configs([change(spec) for spec in specs]), "configuring")
 
 
 def _results(futures: Mapping[ConfigResource, Future[Any]], doing: str) -> dict[str, Any]:

@@ -79,6 +79,11 @@ def _connect(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def push_enqueuer(settings: Settings, producer: Producer) -> CommandEnqueuer:
+    """Push-triggered syncs go to the commands topic the workers of this deployment read."""
+    return CommandEnqueuer(producer, settings.pipeline.resolved_topics.commands)
+
+
 def _push_endpoint(args: argparse.Namespace, settings: Settings) -> int:
     calendar = settings.actors.calendar
     edge = CalendarEdge.create(calendar, None)
@@ -88,7 +93,7 @@ def _push_endpoint(args: argparse.Namespace, settings: Settings) -> int:
     states = open_store(settings.store_url)
     producer = Producer(settings.kafka.producer_config())
     host, port = calendar.push_listen_host, calendar.push_listen_port
-    receiver = PushReceiver(channels, CommandEnqueuer(producer), host, port).start()
+    receiver = PushReceiver(channels, push_enqueuer(settings, producer), host, port).start()
     print(f"listening for Google Calendar push notifications on {receiver.url}", flush=True)
     try:
         while True:  # renew at start, then every renew_every_s; channels are renewed a day early

@@ -15,7 +15,6 @@ from confluent_kafka import Producer
 from ingest.messages import Command, Priority, SyncCalendarData, encode, message_key
 from ingest.messages.ids import derive_id
 from ingest.messages.task_data.kinds import SyncReason
-from ingest.topics import COMMANDS
 
 PUSH_ID_SCOPE = "google-calendar-push"
 
@@ -32,9 +31,13 @@ def push_command(user_id: str, calendar_id: str, reason: str, now: datetime | No
 
 
 class CommandEnqueuer:
-    """`enqueue(user_id, calendar_id, reason)` for `PushReceiver`: one acknowledged produce per call."""
+    """`enqueue(user_id, calendar_id, reason)` for `PushReceiver`: one acknowledged produce per call.
 
-    def __init__(self, producer: Producer, topic: str = COMMANDS, timeout_s: float = 5.0) -> None:
+    `topic` is the commands topic the deployment's workers read (`pipeline.resolved_topics.commands`),
+    which a suffix or a rename makes differ from the catalog's name.
+    """
+
+    def __init__(self, producer: Producer, topic: str, timeout_s: float = 5.0) -> None:
         self._producer = producer
         self._topic = topic
         self._timeout_s = timeout_s

@@ -35,6 +35,11 @@ class ProducerSettings(_Frozen):
     batch_size: int = 16384
     linger_ms: int = 5
     compression_type: str = "snappy"
+    # Keys are userIds and other producers (Java and KafkaJS clients of the API, the frontend, calendar
+    # webhooks) write the same topics: with librdkafka's default (CRC32) a user would land on another
+    # partition than theirs and lose per-user order. murmur2 is the Java client's choice; the random
+    # part only applies to records without a key.
+    partitioner: str = "murmur2_random"
     extra: dict[str, ConfigValue] = Field(default_factory=dict)
 
     def config(self) -> dict[str, ConfigValue]:

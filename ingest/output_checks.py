@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from functools import lru_cache
 
+from ingest.messages.types import whole_as_int
+
 _INSTANT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)")
 _MAX_ID = 512  # as the wire's `Id`
 
@@ -44,13 +46,14 @@ def count(value: object) -> int:
     return value
 
 
-def number(value: object) -> float:
+def number(value: object) -> int | float:
+    """A finite number, whole ones as integers, as the wire's `Amount`."""
     if type(value) is not float and type(value) is not int:
         raise Unusual
     result = float(value)
     if not math.isfinite(result):
         raise Unusual
-    return result
+    return whole_as_int(result)
 
 
 def instant(value: object) -> str:

@@ -10,6 +10,7 @@ from actors.outcomes import (
     Outcome,
     PerformanceOutcome,
     ReminderOutcome,
+    UsageOutcome,
 )
 from ingest.messages import (
     CalendarEventMessage,
@@ -18,6 +19,7 @@ from ingest.messages import (
     HabitEventMessage,
     PerformanceMetric,
     ReminderNotification,
+    UsageAnalytics,
     Versioned,
 )
 from ingest.pipeline_config import OutputTopics
@@ -34,6 +36,8 @@ def message_for(outcome: Outcome, topics: OutputTopics) -> tuple[str, Versioned]
         return topics.reminders, _reminder(outcome)
     if isinstance(outcome, CalendarUpdateOutcome):
         return topics.calendar_updates, _calendar_update(outcome)
+    if isinstance(outcome, UsageOutcome):
+        return topics.usage, _usage(outcome)
     return topics.performance, _performance(outcome)
 
 
@@ -82,3 +86,10 @@ def _calendar_update(o: CalendarUpdateOutcome) -> CalendarUpdateNotification:
 def _performance(o: PerformanceOutcome) -> PerformanceMetric:
     measured = {"metric_type": o.metric_type, "value": o.value, "unit": o.unit, "labels": o.labels}
     return PerformanceMetric.model_validate({**measured, "timestamp": o.at})  # the spec gives it no userId
+
+
+def _usage(o: UsageOutcome) -> UsageAnalytics:
+    about = {"habit_id" if o.event_type == "HABIT_COMPLETED" else "goal_id": o.item_id}
+    return UsageAnalytics.model_validate(
+        {"user_id": o.user_id, "event_type": o.event_type, "metadata": about, "timestamp": o.occurred_at}
+    )

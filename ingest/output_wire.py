@@ -25,6 +25,7 @@ from actors.outcomes import (
 )
 from ingest.messages import enums
 from ingest.output_checks import Unusual, count, ident, instant, labels, number, one_of, text, values
+from ingest.output_usage import USAGE_FIELDS, usage_message
 
 Wire = dict[str, Any]
 Raw = dict[str, Any]
@@ -120,8 +121,10 @@ _BUILDERS: dict[str, Callable[[Raw], Wire]] = {
     "reminder": _reminder,
     "calendar_update": _calendar_update,
     "performance": _performance,
+    "usage": usage_message,
 }
 # The fields a host writes for each kind: an outcome with any other set was not written by this version.
 _KINDS = (CalendarBlockOutcome, HabitOutcome, GoalOutcome, ReminderOutcome, CalendarUpdateOutcome)
 _FIELDS = {kind.model_fields["kind"].default: frozenset(kind.model_fields) for kind in _KINDS}
 _FIELDS["performance"] = frozenset(PerformanceOutcome.model_fields)
+_FIELDS["usage"] = USAGE_FIELDS

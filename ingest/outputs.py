@@ -78,6 +78,7 @@ _TOPICS = {
     "reminder": "reminders",
     "calendar_update": "calendar_updates",
     "performance": "performance",
+    "usage": "usage",
 }
 
 

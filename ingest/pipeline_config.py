@@ -29,6 +29,7 @@ class OutputTopics(_Frozen):
     reminders: str = catalog.NOTIFICATIONS_REMINDERS
     calendar_updates: str = catalog.NOTIFICATIONS_CALENDAR_UPDATES
     performance: str = catalog.ANALYTICS_PERFORMANCE
+    usage: str = catalog.ANALYTICS_USAGE
     dead_letter: str = catalog.COMMANDS_DLQ
 
 

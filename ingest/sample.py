@@ -58,28 +58,34 @@ def sample_commands(shape: SampleShape, now: datetime) -> list[SampleRecord]:
             at = now + timedelta(seconds=count)
             broken = shape.malformed_every is not None and count % shape.malformed_every == 0
             value = (
-                _malformed(rng, task_id, user_id) if broken else _command(rng, shape, task_id, user_id, at)
+                _malformed(rng, task_id, user_id)
+                if broken
+                else _command(rng, shape, task_id, user_id, at, sequence > 0)
             )
             records.append(SampleRecord(user_id.encode(), value, task_id, user_id, sequence, broken))
     return records
 
 
-def _command(rng: random.Random, shape: SampleShape, task_id: str, user_id: str, at: datetime) -> bytes:
+def _command(
+    rng: random.Random, shape: SampleShape, task_id: str, user_id: str, at: datetime, later: bool
+) -> bytes:
     kind = rng.random()
     data: ScheduleHabitsData | OptimizeScheduleData | SyncCalendarData
     if kind < shape.sync_share:
         data = SyncCalendarData(full_sync=rng.random() < 0.2)
     elif kind < shape.sync_share + (1 - shape.sync_share) / 2:
-        data = ScheduleHabitsData.model_validate(_planning(rng, shape, user_id, at))
+        data = ScheduleHabitsData.model_validate(_planning(rng, shape, user_id, at, later))
     else:
         work = {"tasks": _tasks(rng, at), "goals": _goals(rng, at)}
-        data = OptimizeScheduleData.model_validate({**_planning(rng, shape, user_id, at), **work})
+        data = OptimizeScheduleData.model_validate({**_planning(rng, shape, user_id, at, later), **work})
     priority = rng.choice(PRIORITIES)
     command = Command.create(task_id=task_id, user_id=user_id, data=data, timestamp=at, priority=priority)
     return encode(command)
 
 
-def _planning(rng: random.Random, shape: SampleShape, user_id: str, at: datetime) -> dict[str, Any]:
+def _planning(
+    rng: random.Random, shape: SampleShape, user_id: str, at: datetime, later: bool
+) -> dict[str, Any]:
     zone = ZONES[int(user_id.rsplit("-", 1)[1]) % len(ZONES)]
     habits = [
         {"id": name, "name": name, "minDurationMinutes": minutes, "hours": hours, "idealTime": "07:30"}
@@ -93,7 +99,11 @@ def _planning(rng: random.Random, shape: SampleShape, user_id: str, at: datetime
     if shape.time_limit_ms is not None:
         options["timeLimitMs"] = shape.time_limit_ms
     horizon = {"days": shape.horizon_days}
-    return {"timezone": zone, "horizon": horizon, "habits": habits, "events": events, "options": options}
+    planning = {"timezone": zone, "horizon": horizon, "habits": habits, "events": events, "options": options}
+    # A user's later commands report their first habit done an hour before, so the demo shows streaks;
+    # no random draw, so the rest of the stream (and its solves) stays as it was.
+    done = [{"habitId": habits[0]["id"], "completedAt": _iso(at - timedelta(hours=1))}]
+    return {**planning, "habitCompletions": done} if later else planning
 
 
 def _meeting(index: int, start: datetime) -> dict[str, Any]:

@@ -104,7 +104,10 @@ def _described(output: Output) -> str:
     elif "updateType" in b:
         what = f"{b['updateType']} ({len(b.get('details', {}).get('errors', []))} notes)"
     elif "metricType" in b:
-        what = f"{b['metricType']} {b['value']} {b['unit']} {b.get('labels', {}).get('status', '')}"
+        labels = b.get("labels", {})
+        # A solve's status (`status` in records of older versions), else a Google call's HTTP status.
+        status = labels.get("solverStatus", labels.get("status", labels.get("statusCode", "")))
+        what = f"{b['metricType']} {b['value']} {b['unit']} {status}"
     else:
         what = f"{b.get('errorClass')}: {b.get('reason', '')[:120]}"
     return f"{topic:40} {output.key:14} {output.task_id:28} {what}"

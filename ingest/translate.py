@@ -18,6 +18,7 @@ from ingest.messages import Command, MessageError, OptimizeScheduleData, Priorit
 from ingest.messages import TaskType as WireTaskType
 from ingest.messages.task_data import Goal, PlanningData
 from ingest.messages.validation import describe
+from ingest.translate_habits import CompletionInTheFuture, completions, streaks
 from ingest.translate_items import focus, goal, habit, hours, options, task
 from optimizer import domain
 
@@ -52,9 +53,17 @@ def request_for(command: Command) -> Request:
                 calendar_id=data.calendar_id, full_sync=data.full_sync, reason=data.reason.value
             )
         goals = {g.id: GoalMeta(goal_type=g.type.value, unit=g.progress.unit) for g in _goals(data)}
-        return ScheduleRequest(instance=instance_for(command, data), goals=goals)
+        fields: dict[str, Any] = {"instance": instance_for(command, data), "goals": goals}
+        # Only what the command gives is set: a request without habit progress encodes as before.
+        if data.habit_completions:
+            fields["habit_completions"] = completions(data, command.timestamp)
+        if seeds := streaks(data):
+            fields["habit_streaks"] = seeds
+        return ScheduleRequest.model_validate(fields)
     except ValidationError as error:
         raise UntranslatableCommand(f"payload.data cannot be planned: {describe(error)}") from None
+    except CompletionInTheFuture as error:
+        raise UntranslatableCommand(f"payload.data cannot be planned: {error}") from None
     except OverflowError:  # a timestamp near year 9999: its horizon or freeze runs past the calendar
         raise UntranslatableCommand(
             "payload.data cannot be planned: the horizon or freeze period runs past year 9999; "

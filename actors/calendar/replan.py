@@ -20,8 +20,9 @@ from actors.calendar.plan_match import align
 from actors.contract import CommandPriority, TaskType
 from actors.declined import ghosts, without
 from actors.plan_diff import diff_plan
+from actors.report import carries_plan
 from actors.requests import ScheduleRequest
-from actors.schedule import SCOPE, carries_plan, solve_instance
+from actors.schedule import SCOPE, solve_instance
 from actors.stamp import Stamp
 from actors.state import PlanBlock, UserState
 from optimizer.domain import CalendarEvent

@@ -132,6 +132,7 @@ async def _saga(
         "replans": settled.replans,
     }
     labels |= {"pages": result.pages, "full": int(result.full), "channelOpened": int(channel)}
+    labels |= fetched.calendar.calls.http_labels()
     problems = settled.problems(stamp)
     outcomes = completed(stamp, changes, moves, result.events_processed, settled.writes, problems)
     performance = sync_performance(stamp, (perf_counter() - started) * 1000, labels)

@@ -18,7 +18,7 @@ from actors.calendar import google_steps as steps
 from actors.calendar.edge import CalendarEdge
 from actors.calendar.link import CalendarLink
 from actors.calendar.plan_match import block_changes
-from actors.calendar.report import conflict_resolved, sync_failed, sync_performance
+from actors.calendar.report import replan_notice, sync_failed, sync_performance
 from actors.calendar.settle import Context, Settled, settle
 from actors.contract import CommandPriority
 from actors.declined import remember
@@ -61,6 +61,7 @@ async def write_schedule(
         "requests": calendar.calls.attempts,
         "writes": settled.writes,
         "replans": settled.replans,
+        **calendar.calls.http_labels(),
     }
     performance = sync_performance(stamp, (perf_counter() - started) * 1000, labels, ENDPOINT)
     reminders = replanned_reminders(state.plan, settled.plan, state.planning, stamp)
@@ -79,8 +80,8 @@ def _settled_state(state: UserState, link: CalendarLink, settled: Settled, horiz
 def _moves(state: UserState, link: CalendarLink, settled: Settled, stamp: Stamp) -> list[Outcome]:
     """What the re-plan around the user's edits changed after the command's own plan (source WORKER)."""
     moves = block_changes(state.plan, settled.plan, settled.declined, link.calendar_id, stamp)
-    conflict = conflict_resolved(stamp, moves, settled.writes, settled.problems(stamp))
-    return [*moves, *([conflict] if conflict is not None else [])]
+    notice = replan_notice(stamp, moves, settled.writes, settled.problems(stamp))
+    return [*moves, *([notice] if notice is not None else [])]
 
 
 async def _reconnect(

@@ -32,9 +32,24 @@ class CalendarCalls:
         self.policy = policy or RetryPolicy()
         self._sleep = sleep
         self.attempts = 0  # every request sent, retries included: tests and metrics read it
+        self.last_answer: tuple[str, int] | None = None  # HTTP method and status Google last answered
+
+    def http_labels(self) -> dict[str, str | int]:
+        """The spec's `method` and `statusCode` metric labels, of the latest request Google answered;
+        empty before any answer (none came, or no request was needed)."""
+        if self.last_answer is None:
+            return {}
+        method, status = self.last_answer
+        return {"method": method, "statusCode": status}
 
     def execute(self, request: Any, operation: str) -> Any:
         """Runs a googleapiclient `HttpRequest`; returns its parsed JSON or raises a `GoogleCalendarError`."""
+        method = str(request.method)  # before a long GET is sent as POST with a method override
+
+        def answered(response: Any) -> None:  # called for every answer, errors included
+            self.last_answer = (method, int(response.status))
+
+        request.add_response_callback(answered)
         attempt = 1
         while True:
             try:

@@ -6,11 +6,14 @@ from pydantic import Field
 
 from ingest.messages.base import Versioned, WireModel
 from ingest.messages.enums import MetricType, UsageEventType
-from ingest.messages.types import Id, UtcDatetime
+from ingest.messages.types import Amount, Id, UtcDatetime
 
 
 class UsageMetadata(WireModel):
-    """Context of a usage event. `userAgent` and `ipAddress` are sensitive."""
+    """Context of a usage event. `userAgent` and `ipAddress` are sensitive.
+
+    The scheduling worker has no client session: it never writes `sessionId`, `userAgent` or
+    `ipAddress`, only the id of the habit or goal concerned."""
 
     session_id: str | None = None
     """Client session."""
@@ -18,6 +21,10 @@ class UsageMetadata(WireModel):
     """Client software (sensitive)."""
     ip_address: str | None = None
     """Client address (sensitive)."""
+    habit_id: Id | None = None
+    """The habit completed, for HABIT_COMPLETED."""
+    goal_id: Id | None = None
+    """The goal created, for GOAL_CREATED."""
 
 
 class UsageAnalytics(Versioned):
@@ -41,8 +48,8 @@ class PerformanceMetric(Versioned):
 
     metric_type: MetricType
     """What was measured."""
-    value: float
-    """The measurement, in `unit`."""
+    value: Amount
+    """The measurement, in `unit` (a whole number is written as an integer)."""
     unit: str = Field(min_length=1)
     """Unit of `value`, such as 'milliseconds'."""
     labels: dict[str, LabelValue] = Field(default_factory=dict)

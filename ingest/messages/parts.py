@@ -5,14 +5,15 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from ingest.messages.base import WireModel
+from ingest.messages.types import Amount
 
 
 class Progress(WireModel):
     """How far a goal has come, in the goal's own unit."""
 
-    current: float = Field(default=0, ge=0)
+    current: Amount = Field(default=0, ge=0)
     """Progress so far."""
-    target: float = Field(default=100, gt=0)
+    target: Amount = Field(default=100, gt=0)
     """Progress at which the goal is reached."""
     unit: str = "percentage"
     """Unit of `current` and `target`, such as 'percentage', 'pages' or 'km'."""

@@ -65,5 +65,19 @@ Base64Bytes = Annotated[
 ]
 """Raw bytes carried as standard base64 text (pydantic's own type inserts MIME line breaks)."""
 
+# Above 2**53 a double holds no fraction anyway, and such a count would be written with hundreds of digits.
+_EXACT = 2**53
+
+
+def whole_as_int(value: float) -> int | float:
+    """`75.0` as `75`; a fraction, or a number too large to be exact, as it is."""
+    whole = float(value).is_integer()  # a default such as `0` is an int already
+    return int(value) if whole and abs(value) <= _EXACT else value
+
+
+Amount = Annotated[float, PlainSerializer(whole_as_int, return_type=int | float, when_used="json")]
+"""A quantity such as goal progress: written as an integer when whole (`75`, as the spec shows it, not
+`75.0`), else with its fraction (`12.5`). JSON readers see the same number either way."""
+
 Id = Annotated[str, StringConstraints(min_length=1, max_length=512)]
 """An identifier: non-empty, and short enough to serve as a Kafka key."""

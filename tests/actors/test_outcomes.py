@@ -109,7 +109,7 @@ def test_unplaced_and_late_work_is_reported_not_silent(store: StateStore) -> Non
     )
     result = run(UserActor("u1"), item("t1", schedule_request(instance(habits=(gym(),)))), store, gave_up)
     [report] = of_kind(result, CalendarUpdateOutcome)
-    assert report.update_type == "CONFLICT_RESOLVED" and report.conflicts_resolved == 2
+    assert report.update_type == "SYNC_COMPLETED" and report.conflicts_resolved == 0
     assert report.events_processed == 1
     assert "no free morning on Friday" in report.errors[0] and "30 min after its due time" in report.errors[1]
 
@@ -150,7 +150,7 @@ def test_an_infeasible_week_with_its_best_valid_plan_applies_that_plan(store: St
     assert [b.start for b in of_kind(result, CalendarBlockOutcome)] == [at(0, 7), at(1, 7)]
     assert [b.start for b in actor.state.plan] == [at(0, 7), at(1, 7)]
     [report] = of_kind(result, CalendarUpdateOutcome)
-    assert report.events_processed == 2 and "Gym cannot fit on Wednesday" in report.errors[1]
+    assert report.events_processed == 2 and "Gym cannot fit on Wednesday" in report.errors[0]
 
 
 def test_a_complete_plan_adds_no_conflict_report(store: StateStore) -> None:

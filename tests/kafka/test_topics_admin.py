@@ -1,4 +1,5 @@
-"""`create_topics` against the real broker: idempotent, fixes retention, reports partition mismatches."""
+"""`create_topics` against the real broker: idempotent, fixes retention and cleanup policy, reports
+partition mismatches."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from confluent_kafka.admin import AdminClient
+from confluent_kafka.admin import AdminClient, ConfigResource
 
 from ingest.admin import create_topics, describe_topics
 from ingest.cli import main
@@ -19,6 +20,13 @@ pytestmark = pytest.mark.kafka
 
 def spec(name: str, partitions: int, days: int) -> TopicSpec:
     return TopicSpec(name, partitions, days, "userId", "test topic")
+
+
+def topic_config(settings: Settings, name: str) -> dict[str, str]:
+    """The topic's configuration as the broker reports it, read independently of `ingest.admin`."""
+    admin = AdminClient(settings.kafka.admin_config())
+    [future] = admin.describe_configs([ConfigResource(ConfigResource.Type.TOPIC, name)]).values()
+    return {key: entry.value for key, entry in future.result().items()}
 
 
 @pytest.fixture
@@ -42,9 +50,11 @@ def test_creating_twice_is_idempotent(kafka_settings: Settings, fresh_names: lis
     second = create_topics(config, catalog)
 
     assert sorted(first.created) == sorted(fresh_names) and first.ok
-    assert (second.created, second.retention_set, second.mismatched) == ((), (), ())
+    assert (second.created, second.config_set, second.mismatched) == ((), (), ())
     states = describe_topics(config, catalog)
     assert [(s.partitions, s.retention_ms) for s in states] == [(3, 7 * 86_400_000), (2, 30 * 86_400_000)]
+    assert [s.cleanup_policy for s in states] == ["delete", "delete"]
+    assert [topic_config(kafka_settings, name)["cleanup.policy"] for name in fresh_names] == ["delete"] * 2
 
 
 def test_retention_is_set_on_an_existing_topic(kafka_settings: Settings, new_topic: NewTopicFactory) -> None:
@@ -53,9 +63,25 @@ def test_retention_is_set_on_an_existing_topic(kafka_settings: Settings, new_top
 
     report = create_topics(config, [spec(name, 2, 14)])
 
-    assert report.retention_set == (name,) and report.created == () and report.ok
+    assert report.config_set == (name,) and report.created == () and report.ok
     [state] = describe_topics(config, [spec(name, 2, 14)])
     assert state.retention_ms == 14 * 86_400_000 and state.matches
+
+
+def test_a_compacted_topic_is_set_back_to_delete(
+    kafka_settings: Settings, new_topic: NewTopicFactory
+) -> None:
+    name = new_topic(partitions=2, config={"retention.ms": str(14 * 86_400_000), "cleanup.policy": "compact"})
+    config = kafka_settings.kafka.admin_config()
+    [before] = describe_topics(config, [spec(name, 2, 14)])
+    assert before.cleanup_policy == "compact" and not before.matches
+
+    report = create_topics(config, [spec(name, 2, 14)])
+
+    assert report.config_set == (name,) and report.ok
+    assert topic_config(kafka_settings, name)["cleanup.policy"] == "delete"
+    [after] = describe_topics(config, [spec(name, 2, 14)])
+    assert after.matches
 
 
 def test_partition_mismatch_is_reported_and_left_alone(

@@ -1,5 +1,6 @@
 """Versioned schemas of a command's `payload.data`, one per `taskType`, shaped for the optimizer."""
 
+from ingest.messages.task_data.completions import HabitCompletion
 from ingest.messages.task_data.default_hours import DEFAULT_PERSONAL_HOURS, DEFAULT_WORKING_HOURS
 from ingest.messages.task_data.habits import CalendarEvent, Habit
 from ingest.messages.task_data.hours import (
@@ -52,6 +53,7 @@ __all__ = [
     "FocusPolicy",
     "Goal",
     "Habit",
+    "HabitCompletion",
     "Horizon",
     "HoursKind",
     "ItemPriority",

@@ -69,7 +69,7 @@ class Habit(WireModel):
     defended: bool = True
     """True if the habit's time shows as busy and other items may not take it."""
     streak: Streak | None = None
-    """The current streak, which makes a missed occurrence cost more."""
+    """The streak the product knows; a habit new to the worker starts from it (later ones are not read)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Habit:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator, model_validator
 
 from ingest.messages.base import Versioned
+from ingest.messages.task_data.completions import HabitCompletion, require_known_habits
 from ingest.messages.task_data.default_hours import (
     DEFAULT_PERSONAL_HOURS,
     DEFAULT_WORKING_HOURS,
@@ -52,6 +53,8 @@ class PlanningData(Versioned):
     """Most minutes of scheduled items per day."""
     options: SolveOptions = SolveOptions()
     """Solver options."""
+    habit_completions: tuple[HabitCompletion, ...] = ()
+    """Times the user did a habit; they advance its streak. Sending one again changes nothing."""
 
     @field_validator("timezone")
     @classmethod
@@ -68,6 +71,7 @@ class PlanningData(Versioned):
             raise ValueError("give either freezeUntil or freezeMinutes, not both")
         require_unique("event", (event.id for event in self.events))
         require_unique("habit", (habit.id for habit in self.habits))
+        require_known_habits(self.habit_completions, (habit.id for habit in self.habits))
         return self
 
 
