@@ -4,9 +4,12 @@ import os
 import subprocess
 import sys
 
+import pytest
 import ray
 
 from ingest.local_ray import ONE_MACHINE
+
+pytestmark = pytest.mark.ray
 
 
 def test_the_local_ray_is_on_loopback(ray_local: None) -> None:

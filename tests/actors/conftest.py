@@ -1,6 +1,6 @@
 """The state store on both backends: SQLite, and the real PostgreSQL the test setup starts.
 
-Modules that need only one backend define their own `store`, which takes precedence."""
+Modules that need only one backend define their own `store` (or `store_url`), which takes precedence."""
 
 from __future__ import annotations
 
@@ -13,11 +13,14 @@ from actors.store import StateStore, open_store
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StateStore]:
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'state.sqlite3'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    opened = open_store(url)
+        return f"sqlite:///{tmp_path / 'state.sqlite3'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[StateStore]:
+    opened = open_store(store_url)
     yield opened
     opened.close()

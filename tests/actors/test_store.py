@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -42,20 +43,28 @@ def test_stale_owner_is_refused_and_changes_nothing(store: StateStore) -> None:
     assert loaded is not None and (loaded.state, loaded.version) == (b"by-b", 2)
 
 
-def test_two_owners_racing_on_one_version_one_wins(store: StateStore) -> None:
+def test_two_owners_racing_on_one_version_one_wins(store: StateStore, store_url: str) -> None:
+    # Each owner has its own connection, as hosts in separate processes do, and all save at once: the
+    # store's own version check decides, not a lock in one store object.
     user = _user()
     store.save(user, b"base", 0, "host-a")
+    owners = [f"host-{i}" for i in range(8)]
+    start = threading.Barrier(len(owners))
 
     def attempt(owner: str) -> str:
+        own = open_store(store_url)
         try:
-            store.save(user, owner.encode(), 1, owner)
+            start.wait(timeout=60)
+            own.save(user, owner.encode(), 1, owner)
         except StaleStateError:
             return "refused"
+        finally:
+            own.close()
         return "won"
 
-    with ThreadPoolExecutor(8) as pool:
-        outcomes = list(pool.map(attempt, [f"host-{i}" for i in range(8)]))
-    assert outcomes.count("won") == 1
+    with ThreadPoolExecutor(len(owners)) as pool:
+        outcomes = list(pool.map(attempt, owners))
+    assert sorted(outcomes) == ["refused"] * 7 + ["won"]
     loaded = store.load(user)
     assert loaded is not None and loaded.version == 2
     assert loaded.state == loaded.owner.encode()

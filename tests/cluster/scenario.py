@@ -2,8 +2,9 @@
 
 Three raylets on this machine, all on loopback (`ray.cluster_utils.Cluster`): a head with no CPU that
 holds the shard host, and two solver nodes with one CPU each. Every solve is sent as a Ray task; as the
-head has no CPU, each one must run on another node. One solver node is killed while solves are in
-flight. Prints one JSON line: how the commands ended, and the nodes seen.
+head has no CPU, each one must run on another node. One solver node is lost, with its workers, while
+one of them runs a solve (`tests/cluster/node_loss.py`). Prints one JSON line: how the commands ended,
+the host's stats, the calls still outstanding when the node went, and the nodes seen.
 
 It runs apart from the test process because a process joins one Ray cluster only, and the other tests
 share a single-node one.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 import ray
@@ -26,6 +28,7 @@ from actors.solver import SolverSettings
 from ingest.messages import decode_command
 from ingest.sample import SampleShape, sample_commands
 from ingest.translate import work_item
+from tests.cluster.node_loss import lose, running_solve
 
 LOOPBACK = "127.0.0.1"
 USERS, COMMANDS = 12, 3
@@ -56,20 +59,26 @@ def main(store_url: str) -> dict[str, object]:
     cluster.wait_for_nodes()
     ray.init(address=cluster.address, log_to_driver=False)
     try:
+        head_cpus = sum(n["Resources"].get("CPU", 0) for n in ray.nodes() if "shard-host" in n["Resources"])
         limits = dict.fromkeys(CommandPriority, 0.3)
         host = host_actor_class(num_cpus=0, resources={"shard-host": 1}).remote(
             "cluster-host", store_url, HostSettings(), SolverSettings(inline_max_size=0, time_limit_s=limits)
         )
         items = commands()
         calls = [host.handle.remote(items[n : n + 6], "scenario", n // 6) for n in range(0, len(items), 6)]
-        ray.wait(calls[:1], timeout=120)  # solver workers are up; the other calls' solves are under way
-        cluster.remove_node(solvers[1], allow_graceful=False)
+        workers = running_solve(solvers[1], timeout_s=120)
+        done, _ = ray.wait(calls, num_returns=len(calls), timeout=0)
+        lose(cluster, solvers[1], workers)
         results: list[ItemResult] = [r for call in ray.get(calls, timeout=300) for r in call]
+        stats = ray.get(host.stats.remote(), timeout=60)
         alive = _alive_after_loss(expected=2, timeout_s=60)
         return {
             "commands": len(items),
             "ok": sum(r.ok for r in results),
             "errors": sorted({f"{r.error_class}: {r.reason}" for r in results if not r.ok}),
+            "outstanding_at_loss": len(calls) - len(done),
+            "host": asdict(stats),
+            "head_cpus": head_cpus,
             "alive_nodes": len(alive),
             "alive_cpus": sum(node["Resources"].get("CPU", 0) for node in alive),  # type: ignore[attr-defined]
         }

@@ -20,9 +20,18 @@ def test_solves_run_on_the_solver_nodes_and_survive_losing_one(tmp_path: Path) -
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     outcome = json.loads(run.stdout.strip().splitlines()[-1])
-    # The head has no CPU: every one of these solves ran as a task on a solver node.
     assert outcome["errors"] == []
     assert outcome["ok"] == outcome["commands"] == 36
-    # One solver node was killed mid-run; its solves were retried on the node that is left.
+    # Every command is a solve and none ran in the host's process: each was carried by a Ray task, and
+    # as the head (the host's node) has no CPU, those tasks ran on the solver nodes.
+    host = outcome["host"]
+    assert outcome["head_cpus"] == 0
+    assert host["solver_tasks"] > 0
+    assert host["remote_solves"] >= 36
+    # The node went while calls were outstanding, and took running solves with it: those attempts
+    # failed (Ray does not retry solver tasks) and the retry policy ran them again on the node left.
+    assert outcome["outstanding_at_loss"] > 0
+    assert host["failed_attempts"] > 0
+    assert host["remote_solves"] >= 36 + host["failed_attempts"]
     assert outcome["alive_nodes"] == 2
     assert outcome["alive_cpus"] == 1

@@ -1,10 +1,12 @@
-"""What a correct run looks like from the outside, read off the output topics alone."""
+"""What a correct run looks like from the outside: read off the output topics, and compared with what the
+hosts recorded in the store's outbox for each command."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime
 
+from actors.store import open_store
 from ingest.messages import derive_id
 from ingest.sample import SampleRecord
 from ingest.tail import Output
@@ -20,14 +22,43 @@ def split(outputs: list[Output], dead_letter_topic: str) -> tuple[list[Output], 
 def one_outcome_set_each(
     records: list[SampleRecord], outputs: list[Output], dlq: str, landed: Landed
 ) -> None:
-    """Valid commands have result events and no dead letter; malformed ones a dead letter and nothing else."""
+    """Valid commands have result events and no dead letter; malformed ones exactly one dead letter (by
+    id: a copy after a restart carries the same id) and nothing else."""
     results, dead = split(outputs, dlq)
     answered = {o.task_id for o in results}
-    dead_ids = {landed[(o.body["sourcePartition"], o.body["sourceOffset"])].task_id for o in dead}
+    letters = {o.message_id: landed[(o.body["sourcePartition"], o.body["sourceOffset"])] for o in dead}
+    per_task = Counter(record.task_id for record in letters.values())
     valid = {r.task_id for r in records if not r.malformed}
     broken = {r.task_id for r in records if r.malformed}
     assert answered == valid, f"{len(valid - answered)} commands unanswered, {len(answered - valid)} unknown"
-    assert dead_ids == broken, f"dead letters for {sorted(dead_ids ^ broken)[:5]}"
+    assert set(per_task) == broken, f"dead letters for {sorted(set(per_task) ^ broken)[:5]}"
+    twice = sorted(task_id for task_id, count in per_task.items() if count > 1)
+    assert not twice, f"more than one dead letter for {twice[:5]}"
+
+
+def outputs_match_outbox(
+    records: list[SampleRecord], outputs: list[Output], dlq: str, store_url: str
+) -> None:
+    """Each applied command published every output the host recorded for it, and no other: a lost tail
+    of a command's outputs leaves no gap in the ids, only a count short of the outbox's."""
+    results, _ = split(outputs, dlq)
+    published: dict[str, set[str]] = defaultdict(set)
+    for output in results:
+        published[output.task_id].add(output.message_id)
+    store = open_store(store_url)
+    try:
+        for record in records:
+            if record.malformed:
+                continue
+            applied = store.recall(record.user_id, record.task_id)
+            assert applied is not None, f"{record.task_id} has outputs but no outbox row"
+            expected = {derive_id(record.task_id, "output", str(i)) for i in range(applied.count)}
+            assert published[record.task_id] == expected, (
+                f"{record.task_id}: {len(published[record.task_id])} outputs published, "
+                f"{applied.count} recorded"
+            )
+    finally:
+        store.close()
 
 
 def same_ids_same_bytes(outputs: list[Output], dlq: str) -> dict[str, bytes]:

@@ -59,6 +59,7 @@ def test_the_cli_connects_a_user_with_a_sealed_grant(
         rotated.open_grant(link.grant, "someone-else")
 
 
+@pytest.mark.postgres
 def test_sync_on_a_postgres_state_store(
     fake: FakeGoogleCalendar, grant: OAuthGrant, user: UserHands, postgres_url: str
 ) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from confluent_kafka import Consumer, Producer
 
 from actors.calendar.channel_store import SqlChannelStore
@@ -32,6 +33,8 @@ from tests.google_calendar.wiring import (
     sync_item,
     updates,
 )
+
+pytestmark = pytest.mark.kafka
 
 
 def consume(settings: Settings, topic: str, count: int) -> list[WorkItem]:

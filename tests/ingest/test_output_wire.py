@@ -108,7 +108,6 @@ BROKEN = [
     GOAL.model_copy(update={"progress_target": 0.0}),
     METRIC.model_copy(update={"unit": ""}),
     METRIC.model_copy(update={"value": float("inf")}),
-    METRIC.model_copy(update={"labels": {"ok": True}}),
 ]
 
 
@@ -117,8 +116,23 @@ def test_an_outcome_breaking_a_wire_rule_fails_as_it_always_did(outcome: Outcome
     outcomes_json = OUTCOMES.dump_json((outcome,))
     failure = _direct("t", outcomes_json)
     assert failure == _reference("t", outcomes_json)
-    if isinstance(failure, tuple):  # a MessageError: the ingest loop dead-letters it instead of stopping
-        assert issubclass(failure[0], MessageError), failure
+    # A MessageError: the ingest loop dead-letters it instead of stopping.
+    assert isinstance(failure, tuple), f"written although it breaks a wire rule: {failure}"
+    assert issubclass(failure[0], MessageError), failure
+
+
+def test_a_bool_label_is_written_as_the_number_one() -> None:
+    # Outcome labels are str | int; a bool slips in only past validation (`model_copy`). Dumping it to
+    # the outbox's JSON through that field type already writes it as the int 1, so both ways read 1 and
+    # the metric is written with the label 1, not refused (the wire's own labels would allow a bool, but
+    # the outcome never carries one).
+    outcome = METRIC.model_copy(update={"labels": {"ok": True}})
+    outcomes_json = OUTCOMES.dump_json((outcome,))
+    assert b'"labels":{"ok":1}' in outcomes_json
+    written = _direct("t", outcomes_json)
+    assert written == _reference("t", outcomes_json)
+    assert isinstance(written, list) and len(written) == 1
+    assert b'"labels":{"ok":1}' in written[0].value
 
 
 def test_the_edges_of_each_rule_are_written_directly() -> None:

@@ -52,6 +52,7 @@ def test_a_commit_counts_once_confirmed_and_a_refused_one_is_sent_again(
     topic = new_topic(partitions=1)
     producer = Producer(kafka_settings.kafka.producer_config())
     producer.produce(topic, b"{}", b"ann")
+    producer.produce(topic, b"{}", b"ann")
     assert producer.flush(30) == 0
     consumer = _consumer(kafka_settings, topic)
     consumer.subscribe()
@@ -59,18 +60,25 @@ def test_a_commit_counts_once_confirmed_and_a_refused_one_is_sent_again(
         partition = _take_one(consumer)
         consumer.commit_due()
         assert consumer.tracker.to_commit() == {partition: 1}  # asked for, not yet confirmed
-        deadline = time.monotonic() + 30
-        while consumer.tracker.to_commit() and time.monotonic() < deadline:
-            consumer.poll(10, 0.1)  # serves the commit's answer
-        assert consumer.tracker.to_commit() == {}
+        _until_confirmed(consumer)
 
-        # A refusal (as the broker would send for a fenced member) leaves the offset to commit again.
-        consumer.tracker.track(partition, 1)
+        # A refusal (as the broker would send for a fenced member) leaves the offset to commit again...
+        consumer.tracker.track(partition, 1)  # the second message (the polls above may have read it)
         consumer.tracker.done(partition, 1)
         refused = TopicPartition(partition[0], partition[1], 2)
         consumer._committed(KafkaError(KafkaError.UNKNOWN_MEMBER_ID), [refused])
         assert consumer.tracker.to_commit() == {partition: 2}
-        consumer._committed(None, [refused])
-        assert consumer.tracker.to_commit() == {}
+        # ...and the next round sends it again, and it counts once the broker confirms it.
+        consumer.commit_due()
+        _until_confirmed(consumer)
+        [stored] = consumer._consumer.committed([TopicPartition(*partition)], timeout=10)
+        assert stored.offset == 2
     finally:
         consumer.close()
+
+
+def _until_confirmed(consumer: CommandConsumer) -> None:
+    deadline = time.monotonic() + 30
+    while consumer.tracker.to_commit() and time.monotonic() < deadline:
+        consumer.poll(10, 0.1)  # serves the commit's answer
+    assert consumer.tracker.to_commit() == {}, "the broker never confirmed the commit"

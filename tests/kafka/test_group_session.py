@@ -4,6 +4,7 @@ partitions after the group's timeout, not after the broker's 45 s default."""
 from __future__ import annotations
 
 import logging
+import selectors
 import subprocess
 import sys
 import time
@@ -19,18 +20,32 @@ from tests.fixtures.kafka import NewTopicFactory
 pytestmark = pytest.mark.kafka
 
 # A member in a process of its own, killed once it owns partitions: it neither heartbeats nor leaves.
+# It gives up after a minute whatever happens, so a member that never gets its partitions cannot outlive
+# the test.
 MEMBER = """
-import sys
+import sys, time
 from confluent_kafka import Consumer
 bootstrap, topic, group = sys.argv[1:]
+deadline = time.monotonic() + 60
 consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "group.protocol": "consumer"})
 consumer.subscribe([topic])
-while not consumer.assignment():
+while not consumer.assignment() and time.monotonic() < deadline:
     consumer.poll(0.1)
-print("assigned", flush=True)
-while True:
+print("assigned" if consumer.assignment() else "never assigned", flush=True)
+while time.monotonic() < deadline:
     consumer.poll(0.1)
 """
+ASSIGNED_WITHIN_S = 60
+
+
+def _first_line(member: subprocess.Popen[str], timeout_s: float) -> str:
+    """The member's first line, or what it lacked: a stuck member fails the test instead of hanging it."""
+    assert member.stdout is not None
+    with selectors.DefaultSelector() as selector:
+        selector.register(member.stdout, selectors.EVENT_READ)
+        if not selector.select(timeout_s):
+            return f"nothing within {timeout_s} s"
+    return member.stdout.readline().strip() or f"nothing: the member exited with {member.poll()}"
 
 
 def test_the_group_takes_the_timeout_and_a_refusal_only_warns(
@@ -58,7 +73,8 @@ def test_a_silent_member_loses_its_partitions_after_the_groups_timeout(
         [sys.executable, "-c", MEMBER, bootstrap, topic, group], stdout=subprocess.PIPE, text=True
     )
     try:
-        assert member.stdout is not None and member.stdout.readline().strip() == "assigned"
+        said = _first_line(member, ASSIGNED_WITHIN_S + 10)
+        assert said == "assigned", f"the first member never owned the partitions: {said}"
     finally:
         member.kill()
         member.wait()

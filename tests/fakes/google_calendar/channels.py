@@ -18,6 +18,7 @@ from typing import Any
 from . import errors
 
 DEFAULT_TTL_SECONDS = 604800
+NOTIFY_TIMEOUT_S = 10.0
 
 
 @dataclass
@@ -88,7 +89,9 @@ class ChannelBook:
             }
         request = urllib.request.Request(channel.address, data=b"", headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=2) as answer:
+            # Generous: a receiver's first answer waits on its producer's first (idempotent) produce,
+            # which on a loaded machine takes seconds.
+            with urllib.request.urlopen(request, timeout=NOTIFY_TIMEOUT_S) as answer:
                 return int(answer.status)
         except urllib.error.HTTPError as refused:
             return int(refused.code)
