@@ -9,9 +9,11 @@ the offset in force before the jump, so it lands as far after the gap as it was 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from optimizer.domain import ALL_DAYS, HoursKind, Instance, PlacedBlock, TimeWindow, Weekday, WeeklyHours
 
@@ -57,15 +59,26 @@ def to_utc(day: date, wall: time, instance: Instance) -> datetime:
 
 def local_days(instance: Instance) -> list[LocalDay]:
     """Every local day that overlaps the horizon, in order."""
-    first = instance.horizon_start.astimezone(instance.zone).date()
-    last = (instance.horizon_end - timedelta(microseconds=1)).astimezone(instance.zone).date()
+    return list(_local_days(instance.horizon_start, instance.horizon_end, instance.timezone))
+
+
+@functools.lru_cache(maxsize=64)
+def _local_days(horizon_start: datetime, horizon_end: datetime, timezone: str) -> tuple[LocalDay, ...]:
+    # Kept per horizon and zone: building a plan asks for the days thousands of times.
+    zone = ZoneInfo(timezone)
+    first = horizon_start.astimezone(zone).date()
+    last = (horizon_end - timedelta(microseconds=1)).astimezone(zone).date()
     days = []
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
-        start = to_utc(day, time(0), instance)
-        end = to_utc(day + timedelta(days=1), time(0), instance)
+        start = _midnight(day, zone)
+        end = _midnight(day + timedelta(days=1), zone)
         days.append(LocalDay(day, Weekday(day.weekday()), start, end))
-    return days
+    return tuple(days)
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone).replace(fold=0).astimezone(UTC)
 
 
 def merge(windows: Iterable[Window]) -> list[Window]:

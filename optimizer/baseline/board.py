@@ -55,28 +55,30 @@ class Board:
     def free(self, allowed: bytearray, before: int = 0, after: int = 0) -> bytearray:
         """Slots a block may cover: allowed, off others' buffers, and with no block within its own
         buffers (`before`/`after` in slots)."""
+        # Each mask holds 0 or 1 per byte, slot 0 first: as big-endian integers, bitwise operations
+        # work slot by slot, and a shift by 8 bits moves every slot by one (a heavy fortnight's
+        # start calls this a few thousand times).
         n = self.grid.n_slots
-        taken = [0, *itertools.accumulate(self.core)]
-        return bytearray(
-            1
-            if allowed[s] and not self.pad[s] and taken[min(s + after + 1, n)] == taken[max(s - before, 0)]
-            else 0
-            for s in range(n)
-        )
+        core = int.from_bytes(self.core, "big")
+        near = core
+        for k in range(1, after + 1):
+            near |= core << (8 * k)  # a block k slots later
+        for k in range(1, before + 1):
+            near |= core >> (8 * k)  # a block k slots earlier
+        ok = int.from_bytes(allowed, "big") & ~int.from_bytes(self.pad, "big") & ~near
+        return bytearray(ok.to_bytes(n, "big"))
 
 
 def runs(mask: bytearray, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Maximal [start, end) stretches of 1s in mask[lo:hi]."""
+    """Maximal [start, end) stretches of 1s in mask[lo:hi] (masks hold 0 or 1 per slot)."""
     found: list[tuple[int, int]] = []
-    start = None
-    for s in range(max(lo, 0), min(hi, len(mask))):
-        if mask[s] and start is None:
-            start = s
-        elif not mask[s] and start is not None:
-            found.append((start, s))
-            start = None
-    if start is not None:
-        found.append((start, min(hi, len(mask))))
+    first, end = max(lo, 0), max(min(hi, len(mask)), 0)  # find() reads a negative bound from the end
+    start = mask.find(1, first, end) if first < end else -1
+    while start != -1:
+        stop = mask.find(0, start, end)
+        stop = end if stop == -1 else stop
+        found.append((start, stop))
+        start = mask.find(1, stop, end)
     return found
 
 

@@ -33,7 +33,8 @@ class ContentionPlacer(WorkPlacer):
         for task in tasks:
             lo, hi = self.window(task, tasks)
             mask = board.free(self.allowed[task.id])
-            self.masks[task.id] = bytearray(mask[s] if lo <= s < hi else 0 for s in range(len(mask)))
+            lo, hi = min(max(lo, 0), len(mask)), min(max(hi, lo, 0), len(mask))
+            self.masks[task.id] = bytearray(lo) + mask[lo:hi] + bytearray(len(mask) - hi)
         self.room = {task_id: sum(mask) for task_id, mask in self.masks.items()}
         self.bits = {task_id: int.from_bytes(mask, "big") for task_id, mask in self.masks.items()}
         self.serves = inherited(tasks)
@@ -50,12 +51,11 @@ class ContentionPlacer(WorkPlacer):
             inside = int.from_bytes(self.allowed[task.id], "big")
             if inside & ~hours == 0 and inside != hours:
                 groups.setdefault(inside, []).append(task)
-        scarce = bytearray(self.board.grid.n_slots)
-        for tasks in groups.values():
-            room = self._wanted_by(tasks)
-            if sum(self.budget[task.id] for task in tasks) >= share * sum(room):
-                scarce = bytearray(a or b for a, b in zip(scarce, room, strict=True))
-        return scarce
+        scarce = [task for tasks in groups.values() if self._short_of(tasks, share) for task in tasks]
+        return self._wanted_by(scarce)
+
+    def _short_of(self, tasks: list[Task], share: float) -> bool:
+        return sum(self.budget[task.id] for task in tasks) >= share * sum(self._wanted_by(tasks))
 
     def _remaining(self, task: Task) -> int:
         return max(0, task.effort - sum((p.end - p.start) // MINUTE for p in self.chunks_of(task)))
@@ -75,7 +75,7 @@ class ContentionPlacer(WorkPlacer):
         remaining = self._remaining(task)
         want = work_budget(task, remaining, slot)
         ok = board.free(self.allowed[task.id])
-        preferred = bytearray(a and not b for a, b in zip(ok, avoid, strict=True))
+        preferred = _without(ok, avoid)
         lo, hi = self.window(task, self.tasks)
         due = min(hi, grid.slot(task.due)) if task.due is not None else hi
         last_end = max((grid.slot_ceil(p.end) for p in frozen), default=0)
@@ -117,3 +117,9 @@ class ContentionPlacer(WorkPlacer):
         for task in tasks:
             wanted |= self.bits[task.id]
         return bytearray(wanted.to_bytes(n, "big"))
+
+
+def _without(mask: bytearray, avoid: bytearray) -> bytearray:
+    """1 where `mask` is and `avoid` is not (both hold 0 or 1 per slot: bitwise on integers)."""
+    kept = int.from_bytes(mask, "big") & ~int.from_bytes(avoid, "big")
+    return bytearray(kept.to_bytes(len(mask), "big"))

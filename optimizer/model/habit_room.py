@@ -12,6 +12,7 @@ occurrence; otherwise it is placed as greedy places it. Habits are placed at the
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 from optimizer.baseline.board import Board
 from optimizer.baseline.habits import HabitPlacer
@@ -21,26 +22,27 @@ from optimizer.model.contention import ContentionPlacer
 from optimizer.solution import Placement
 from optimizer.timegrid import allowed_windows
 
+Placer = Callable[[Board, Habit, list[Placement]], HabitPlacer]
 SCARCE = 0.25  # of the free time the narrower work could use, asked for by that work
 
 
 def place_habit(
-    board: Board, habit: Habit, placed: list[Placement], work: ContentionPlacer
+    board: Board, habit: Habit, placed: list[Placement], work: ContentionPlacer, placer: Placer = HabitPlacer
 ) -> list[Placement]:
-    """The habit's occurrences, taken on `board`."""
+    """The habit's occurrences, taken on `board` (each placed by `placer`, greedy's by default)."""
     short = shortest(habit, board.grid.minutes_per_slot)
     windows = allowed_windows(board.instance, habit.hours, habit.custom_hours, habit.allowed_days)
     scarce = work.scarce_inside(board.allowed(windows), SCARCE)
     if not any(scarce):
-        return HabitPlacer(board, short, placed).place()
-    plain = HabitPlacer(_copy(board), short, placed).place()
+        return placer(board, short, placed).place()
+    plain = placer(_copy(board), short, placed).place()
     trial = _copy(board)
     for slot, taken in enumerate(scarce):
         if taken:
             trial.core[slot] = 1
-    aside = HabitPlacer(trial, short, placed).place()
+    aside = placer(trial, short, placed).place()
     if len(aside) < len(plain):
-        return HabitPlacer(board, short, placed).place()
+        return placer(board, short, placed).place()
     for occurrence in aside:
         board.occupy(occurrence.start, occurrence.end, habit.buffer_before, habit.buffer_after)
     return aside
