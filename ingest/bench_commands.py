@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _solver(args: argparse.Namespace, settings: Settings) -> int:
     from optimizer.bench import main  # only this command needs the solver benchmark
 
-    return main(args.options)
+    return main(args.options, prog="scheduling-worker bench solver")
 
 
 def _pipeline(args: argparse.Namespace, settings: Settings) -> int:

@@ -102,7 +102,13 @@ def _described(output: Output) -> str:
     elif "notificationId" in b:
         what = f"{b['type']} via {b['channel']} for {b['scheduledFor']}"
     elif "updateType" in b:
-        what = f"{b['updateType']} ({len(b.get('details', {}).get('errors', []))} notes)"
+        errors = (b.get("details") or {}).get("errors") or []
+        first = f": {str(errors[0])[:100]}" if errors else ""
+        more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+        what = f"{b['updateType']}{first}{more}"
+    elif "metadata" in b:  # usage analytics
+        meta = b.get("metadata") or {}
+        what = f"{b['eventType']} {meta.get('habitId') or meta.get('goalId') or ''}".rstrip()
     elif "metricType" in b:
         labels = b.get("labels", {})
         # A solve's status (`status` in records of older versions), else a Google call's HTTP status.

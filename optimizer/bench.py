@@ -88,9 +88,9 @@ def run(
     return Report(tuple(rows))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "python -m optimizer.bench") -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m optimizer.bench", description="Benchmark the solver on seeded instance families."
+        prog=prog, description="Benchmark the solver on seeded instance families."
     )
     parser.add_argument("--family", action="append", choices=sorted(FAMILIES), help="repeatable")
     parser.add_argument("--model", action="append", choices=sorted(MODELS), help="repeatable; default both")

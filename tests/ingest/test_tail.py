@@ -19,3 +19,14 @@ def test_a_worker_message_is_described() -> None:
     value = b'{"metricType": "API_LATENCY", "value": 12.5, "unit": "ms", "labels": {"status": "ok"}}'
     message = Message(topic="scheduling.analytics.performance", key=b"ann", value=value, partition=0)
     assert describe(_output(message)).endswith("API_LATENCY 12.5 ms ok")
+
+
+def test_usage_and_calendar_updates_say_what_happened() -> None:
+    usage = b'{"userId": "ann", "eventType": "HABIT_COMPLETED", "metadata": {"habitId": "gym"}}'
+    update = b'{"userId": "ann", "updateType": "SYNC_FAILED", "details": {"errors": ["not configured", "x"]}}'
+    lines = [
+        describe(_output(Message(topic=topic, key=b"ann", value=value, partition=0)))
+        for topic, value in (("scheduling.analytics.usage", usage), ("scheduling.notifications.x", update))
+    ]
+    assert lines[0].endswith("HABIT_COMPLETED gym")
+    assert lines[1].endswith("SYNC_FAILED: not configured (+1 more)")
