@@ -1,8 +1,5 @@
-"""Read the worker's outputs back: one readable line per message, for demos and for checking a run.
-
-Lines name the topic, the user, the command (`taskId` header) and what happened, never the sensitive
-fields (attendees, locations, notification text).
-"""
+"""Read the worker's outputs back, for demos and for checking a run; each reads as one line
+(ingest/tail_lines.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +15,9 @@ from confluent_kafka import Consumer, Message
 
 from ingest.pipeline_config import PipelineTopics
 from ingest.settings import Settings
+from ingest.tail_lines import describe
+
+__all__ = ["Output", "describe", "output_topics", "read_outputs", "summary"]
 
 
 @dataclass(frozen=True)
@@ -75,48 +75,6 @@ def _body(value: bytes) -> dict[str, Any]:
     if isinstance(body, dict):
         return body
     return {"unreadable": f"not a JSON object ({len(value)} bytes)"}
-
-
-def describe(output: Output) -> str:
-    try:
-        return _described(output)
-    except (KeyError, TypeError, AttributeError):  # a message of another shape than the worker writes
-        topic = output.topic.removeprefix("scheduling.")
-        return f"{topic:40} {output.key:14} {output.task_id:28} not a message the worker writes"
-
-
-def _described(output: Output) -> str:
-    b = output.body
-    topic = output.topic.removeprefix("scheduling.")
-    if "unreadable" in b:
-        what = str(b["unreadable"])
-    elif "eventId" in b:
-        start = (b.get("eventData") or {}).get("start", {}).get("dateTime", "")
-        what = f"{b['eventType']} block {(b.get('eventData') or {}).get('summary', '')!r} at {start}"
-    elif "habitId" in b:
-        streak = (b.get("habitData") or {}).get("streak") or {}
-        what = f"{b['eventType']} habit {b['habitId']} streak {streak.get('current', 0)}"
-    elif "goalId" in b:
-        progress = (b.get("goalData") or {}).get("progress", {})
-        what = f"{b['eventType']} goal {b['goalId']} {progress.get('current')}/{progress.get('target')}"
-    elif "notificationId" in b:
-        what = f"{b['type']} via {b['channel']} for {b['scheduledFor']}"
-    elif "updateType" in b:
-        errors = (b.get("details") or {}).get("errors") or []
-        first = f": {str(errors[0])[:100]}" if errors else ""
-        more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-        what = f"{b['updateType']}{first}{more}"
-    elif "metadata" in b:  # usage analytics
-        meta = b.get("metadata") or {}
-        what = f"{b['eventType']} {meta.get('habitId') or meta.get('goalId') or ''}".rstrip()
-    elif "metricType" in b:
-        labels = b.get("labels", {})
-        # A solve's status (`status` in records of older versions), else a Google call's HTTP status.
-        status = labels.get("solverStatus", labels.get("status", labels.get("statusCode", "")))
-        what = f"{b['metricType']} {b['value']} {b['unit']} {status}"
-    else:
-        what = f"{b.get('errorClass')}: {b.get('reason', '')[:120]}"
-    return f"{topic:40} {output.key:14} {output.task_id:28} {what}"
 
 
 def summary(outputs: list[Output]) -> str:

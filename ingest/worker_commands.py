@@ -55,7 +55,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 def _produce_sample(args: argparse.Namespace, settings: Settings) -> int:
     run_id = args.run_id or uuid.uuid4().hex[:6]
-    shape = SampleShape(users=args.users, commands_per_user=args.commands, run=run_id)
+    # Steady users: re-plans show what the product keeps, not a fresh draw of every item each time.
+    shape = SampleShape(users=args.users, commands_per_user=args.commands, run=run_id, steady=True)
     records = sample_commands(shape, datetime.now(UTC))
     producer = Producer(settings.kafka.producer_config())
     topic = settings.pipeline.resolved_topics.commands
