@@ -125,7 +125,9 @@ class KafkaSettings(_Frozen):
         return {**self._common(), "group.id": group_id, **self.consumer.config()}
 
     def admin_config(self) -> dict[str, ConfigValue]:
-        return self._common()
+        # Notices and worse only: a short-lived admin client's informational lines on closing
+        # ("Purging 1 unserved events from background queue") say nothing to whoever reads the log.
+        return {**self._common(), "log_level": 5}
 
     def redacted(self) -> dict[str, ConfigValue]:
         """The effective settings for display: every secret replaced by `***`."""

@@ -48,13 +48,22 @@ def _first_line(member: subprocess.Popen[str], timeout_s: float) -> str:
     return member.stdout.readline().strip() or f"nothing: the member exited with {member.poll()}"
 
 
+def _settled_timeout(admin: dict[str, object], group: str, expected: int, wait_s: float = 15) -> int:
+    """The group's timeout once the brokers show `expected`, or what they show after `wait_s`: an
+    accepted config reaches the broker's metadata a moment after the controller takes it."""
+    deadline = time.monotonic() + wait_s
+    while (found := group_session_timeout(admin, group)) != expected and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return found
+
+
 def test_the_group_takes_the_timeout_and_a_refusal_only_warns(
     kafka_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     admin = kafka_settings.kafka.admin_config()
     group = f"test-session-{uuid.uuid4().hex[:8]}"
     assert set_group_session_timeout(admin, group, 30_000)
-    assert group_session_timeout(admin, group) == 30_000
+    assert _settled_timeout(admin, group, 30_000) == 30_000
     with caplog.at_level(logging.WARNING, logger="ingest.group_session"):
         assert not set_group_session_timeout(admin, group, 1)
     assert "group.consumer.min.session.timeout.ms <= 1 on the brokers" in caplog.text
@@ -69,6 +78,7 @@ def test_a_silent_member_loses_its_partitions_after_the_groups_timeout(
     bootstrap = kafka_settings.kafka.bootstrap_servers
     if not set_group_session_timeout(kafka_settings.kafka.admin_config(), group, 6_000):
         pytest.skip("this cluster refuses a 6 s group session (group.consumer.min.session.timeout.ms)")
+    assert _settled_timeout(kafka_settings.kafka.admin_config(), group, 6_000) == 6_000
     member = subprocess.Popen(
         [sys.executable, "-c", MEMBER, bootstrap, topic, group], stdout=subprocess.PIPE, text=True
     )
