@@ -1,6 +1,6 @@
 """A neighbourhood of a plan as a model: the full model with every other block pinned where it is.
 
-Neighbourhoods rotate between a window of 1-3 local days (with every absent block that could go
+Neighbourhoods rotate between a window of 1-2 local days (with every absent block that could go
 there, so that left-out work can come in) and all blocks of a few items.
 
 Blocks outside the neighbourhood are pinned by narrowing their variables' domains to their value
@@ -19,7 +19,8 @@ from ortools.sat.python import cp_model
 from optimizer.model.hints import hint_values
 from optimizer.model.variables import BlockVars
 
-ITEMS_PER_STEP = 4  # whole items freed together
+ITEMS_PER_STEP = 3  # whole items freed together
+DAYS_PER_STEP = 2  # at most, in a window of days
 
 
 def part_model(
@@ -48,10 +49,10 @@ def neighbourhood(
     rng: random.Random,
     step: int,
 ) -> set[str]:
-    """Names of the blocks left free: alternately a window of 1-3 days and a few whole items."""
+    """Names of the blocks left free: alternately a window of 1-2 days and a few whole items."""
     if step % 2 == 0 or not items:
         first = rng.randrange(len(days))
-        window = set(days[first : first + rng.randint(1, 3)])
+        window = set(days[first : first + rng.randint(1, DAYS_PER_STEP)])
         return {block.spec.name for block in blocks if _touches(block, solver, window)}
     chosen = set(rng.sample(items, min(ITEMS_PER_STEP, len(items))))
     return {block.spec.name for block in blocks if block.spec.item_id in chosen}

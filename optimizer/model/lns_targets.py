@@ -2,8 +2,8 @@
 
 The rotating neighbourhoods of `lns` (a window of days, a few whole items) reach an item left out
 only when the window happens to fall where it could go. Here the item is picked first, weighted by
-what it costs, and freed together with every block on one or two of the days it could use: the
-blocks that took its time there may move out of the way, to other times of those days.
+what it costs, and freed together with every block on one of the days it could use: the
+blocks that took its time there may move out of the way, to other times of that day.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def costly_items(built: Built, solver: cp_model.CpSolver) -> dict[str, float]:
 
 
 def aimed(built: Built, blocks: list[BlockVars], solver: cp_model.CpSolver, rng: random.Random) -> set[str]:
-    """Names of the blocks to free: a costly item's and every block on one or two of its days
+    """Names of the blocks to free: a costly item's and every block on one of its days
     (empty when nothing is costly)."""
     costs = costly_items(built, solver)
     if not costs:
@@ -43,10 +43,9 @@ def aimed(built: Built, blocks: list[BlockVars], solver: cp_model.CpSolver, rng:
     days = sorted({choice.day for block in mine for choice in block.spec.choices})
     if not days:
         return set()
-    first = rng.randrange(len(days))
-    window = set(days[first : first + rng.randint(1, 2)])
+    day = days[rng.randrange(len(days))]
     return {block.spec.name for block in mine} | {
-        block.spec.name for block in blocks if _on(block, solver) in window
+        block.spec.name for block in blocks if _on(block, solver) == day
     }
 
 
