@@ -71,14 +71,16 @@ def test_a_best_valid_plan_does_not_claim_there_is_no_plan() -> None:
     assert notice.errors == ("Gym cannot fit in mornings Suggested change: allow evenings",)
 
 
-def test_moving_a_block_off_a_new_meeting_is_a_resolved_conflict(store: StateStore) -> None:
+def gym_at_seven(store: StateStore) -> UserActor:
+    """A user whose first plan put Gym at 07:00 on day 0."""
     actor = UserActor("u1")
-    run(
-        actor,
-        item("t1", schedule_request(instance(habits=(gym(),)))),
-        store,
-        solution(block("gym", 0, at(0, 7))),
-    )
+    first = item("t1", schedule_request(instance(habits=(gym(),))))
+    run(actor, first, store, solution(block("gym", 0, at(0, 7))))
+    return actor
+
+
+def test_moving_a_block_off_a_new_meeting_is_a_resolved_conflict(store: StateStore) -> None:
+    actor = gym_at_seven(store)
     busy = instance(habits=(gym(),), events=(dentist(0, 7),))
 
     result = run(actor, item("t2", schedule_request(busy)), store, solution(block("gym", 0, at(0, 9))))
@@ -93,13 +95,7 @@ def test_moving_a_block_off_a_new_meeting_is_a_resolved_conflict(store: StateSto
 
 
 def test_moves_without_a_conflict_resolve_nothing(store: StateStore) -> None:
-    actor = UserActor("u1")
-    run(
-        actor,
-        item("t1", schedule_request(instance(habits=(gym(),)))),
-        store,
-        solution(block("gym", 0, at(0, 7))),
-    )
+    actor = gym_at_seven(store)
     free = instance(habits=(gym(),), events=(dentist(0, 7, busy=False),))
 
     result = run(actor, item("t2", schedule_request(free)), store, solution(block("gym", 0, at(0, 9))))
