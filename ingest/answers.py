@@ -66,6 +66,7 @@ class Answers:
         refs = [ref for ref in self._held if ref[:2] in partitions]
         for ref in refs:
             del self._held[ref]
+        self.publisher.abandon(refs)  # a late ack must not finish the command when it is read again
         self.stats.abandoned += len(refs)
         return refs
 

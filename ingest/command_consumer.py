@@ -35,6 +35,7 @@ class CommandConsumer(OffsetCommits):
         self._next_commit = 0.0
         self.paused = False
         self.pauses = 0  # times the bound was reached
+        self.rewinds = 0  # partitions read again after outputs were not delivered
         self._repause = False
 
     def subscribe(self) -> None:
@@ -62,6 +63,17 @@ class CommandConsumer(OffsetCommits):
     def pause_all(self) -> None:
         self._consumer.pause(self._consumer.assignment())
         self.paused = True
+
+    def rewind(self, partitions: list[Partition]) -> None:
+        """Read `partitions` again from their first unfinished message, whose work the caller has
+        abandoned; what is finished below it is committed first."""
+        self.commit_now(partitions)
+        starts = self.tracker.committable()
+        self.tracker.forget(partitions)
+        for topic, partition in partitions:
+            if (topic, partition) in starts:
+                self._consumer.seek(TopicPartition(topic, partition, starts[topic, partition]))
+        self.rewinds += len(partitions)
 
     def lag(self) -> int:
         """Messages behind the log end, from the committable offsets (cached high watermarks)."""

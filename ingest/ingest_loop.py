@@ -64,6 +64,7 @@ class IngestLoop:
             self._take(messages)
         self._deliver(self.dispatcher.collect(timeout=RESULT_WAIT_S if at_hosts and not messages else 0.0))
         self.answers.publisher.poll()
+        self._rewind_stalled()
         self.consumer.commit_due()
         self.consumer.throttle(len(self.answers))
         if time.monotonic() >= self._lag_due:  # consumer state: read here, on the loop's thread
@@ -77,6 +78,7 @@ class IngestLoop:
         stats.resent = self.dispatcher.resent
         stats.host_calls = self.dispatcher.sent_calls
         stats.paused, stats.pauses = self.consumer.paused, self.consumer.pauses
+        stats.rewinds = self.consumer.rewinds
         return stats
 
     def _take(self, messages: list[Message]) -> None:
@@ -91,12 +93,31 @@ class IngestLoop:
             for ref, ready in self._order.arrive(item.source, result):
                 self.answers.answer(ref, ready)
 
+    def _rewind_stalled(self) -> None:
+        """A command whose outputs the broker did not take after the producer's retries: its
+        partition is read again from the first unfinished command, and everything in flight there is
+        dropped. The replays answer from the users' outboxes, so each user's outputs are produced again
+        in order, the stalled ones before any later ones (producing only the stalled record again
+        would land it after them)."""
+        if not self.answers.publisher.stalled:
+            return
+        stalled = self.answers.publisher.take_stalled()
+        partitions = sorted({ref[:2] for ref in stalled} & set(self.consumer.tracker.partitions()))
+        if partitions:  # the others were revoked meanwhile: their next owner reads them again
+            log.warning("outputs of %d commands not delivered; reading %s again", len(stalled), partitions)
+            self.abandon(partitions)
+            self.consumer.rewind(partitions)
+
     # Rebalance hooks, called by the consumer from inside `poll`, on this thread.
 
     def drain(self, partitions: list[Partition]) -> None:
-        """Finish what is in flight on `partitions`, up to the drain timeout."""
+        """Finish what is in flight on `partitions`, up to the drain timeout. A stalled command is not
+        waited for: it cannot finish, and its partition is left uncommitted from it on."""
         deadline = time.monotonic() + self._pipeline.drain_timeout_s
-        while self.answers.holds_any(partitions) and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
+            stalled = {ref[:2] for ref in self.answers.publisher.stalled}
+            if not self.answers.holds_any([p for p in partitions if p not in stalled]):
+                return
             self._deliver(self.dispatcher.collect(timeout=0.02))
             self.answers.publisher.poll(0.005)
 

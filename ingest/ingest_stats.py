@@ -18,6 +18,7 @@ class IngestStats:
     resent: int = 0  # sent again after a host died
     host_calls: int = 0  # calls made to hosts: commands per call shows how well they batch
     abandoned: int = 0  # dropped on a revoke or a drain timeout, left for the next owner
+    rewinds: int = 0  # partitions read again because outputs were not delivered
     errors: int = 0
     in_flight: int = 0
     lag: int = 0  # log-end offset minus committable offset, summed over assigned partitions
@@ -36,10 +37,11 @@ class IngestStats:
 
     def line(self) -> str:
         paused = " (paused)" if self.paused else ""
+        rewinds = f"  rewinds {self.rewinds}" if self.rewinds else ""  # outputs the broker did not take
         return (
             f"consumed {self.consumed}  done {self.done}  in flight {self.in_flight}{paused}  "
             f"lag {self.lag}  DLQ {self.dead_lettered}  replayed {self.replayed}  "
-            f"resent {self.resent}  partitions {self.partitions}"
+            f"resent {self.resent}  partitions {self.partitions}{rewinds}"
         )
 
 
