@@ -1,5 +1,5 @@
-"""`scheduling-worker bench pipeline` (end to end) and `bench solver` (the optimizer alone): benchmarks,
-commands rather than timed tests."""
+"""`scheduling-worker bench pipeline` (end to end), `bench floor` (the Kafka part of the trivial mode
+alone) and `bench solver` (the optimizer alone): benchmarks, commands rather than timed tests."""
 
 from __future__ import annotations
 
@@ -26,6 +26,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     pipeline.add_argument("--hosts", type=int, help="shard host actors (default from the settings)")
     pipeline.add_argument("--ingest-actors", type=int, help="default: one per partition, at most one per CPU")
     pipeline.set_defaults(handler=_pipeline)
+    floor = kinds.add_parser(
+        "floor",
+        help="the trivial mode's commands through one bare consume-produce-commit loop",
+        description="Read USERS x COMMANDS trivial commands, answer each with one output and commit, in "
+        "one Python process with no Ray, state or validation: the Kafka floor under `bench pipeline "
+        "--trivial` on this machine. Topics of its own, removed afterwards.",
+    )
+    floor.add_argument("--users", type=int, default=2000)
+    floor.add_argument("--commands", type=int, default=10, help="commands per user")
+    floor.set_defaults(handler=_floor)
     solver = kinds.add_parser(
         "solver",
         help="CP-SAT alone on seeded instance families",
@@ -41,6 +51,21 @@ def _solver(args: argparse.Namespace, settings: Settings) -> int:
     from optimizer.bench import main  # only this command needs the solver benchmark
 
     return main(args.options, prog="scheduling-worker bench solver")
+
+
+def _floor(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.bench_floor import run_floor
+    from ingest.bench_pipeline import local_broker_pid
+    from ingest.bench_send import BenchPlan, sample
+
+    records = sample(BenchPlan(args.users, args.commands, trivial=True), "floor")
+    result = run_floor(settings, records, local_broker_pid(settings))
+    print(f"floor: {result.rate:.0f} commands/s ({result.commands} commands in {result.seconds:.1f} s)")
+    print("CPU per command (µs), by role (the benchmark driver is the loop itself):")
+    for role, us in result.cpu_us.items():
+        print(f"  {role:18s} {us:8.0f}")
+    print(f"  {'all of them':18s} {sum(result.cpu_us.values()):8.0f}")
+    return 0
 
 
 def _pipeline(args: argparse.Namespace, settings: Settings) -> int:

@@ -82,7 +82,7 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
         warm = replace(plan, users=min(plan.users, 100), commands=2, seed=plan.seed + 1)
         timed(worker, settings, sample(warm, "warm"), rate=None)
         burst = sample(plan, "max")
-        broker = _local_broker_pid(settings)
+        broker = local_broker_pid(settings)
         calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample(broker)
         tasks_before = _solver_tasks(worker)
         max_rate = len(burst) / timed(worker, settings, burst, rate=None)
@@ -116,7 +116,7 @@ def _solver_tasks(worker: Worker) -> tuple[int, int]:
     return sum(h.solver_tasks for h in hosts), sum(h.remote_solves for h in hosts)
 
 
-def _local_broker_pid(settings: Settings) -> int | None:
+def local_broker_pid(settings: Settings) -> int | None:
     """The pid of the broker `kafka up` runs, when that is the one in use: other brokers on the
     machine (a test run's, say) are then not counted."""
     return None if settings.kafka_is_external else running_pid(BrokerFiles(settings.broker))
