@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from actors.calendar.link import CalendarLink, PlanningBasis
 from actors.packing import pack, unpack
+from actors.state_format import check_format
 from actors.store import OutboxRecord
 from optimizer.domain import BlockKind, CalendarEvent, Frequency
 
@@ -92,6 +93,7 @@ def load_state(data: bytes) -> UserState:
 def decode_state(data: bytes) -> tuple[UserState, tuple[OutboxRecord, ...]]:
     """The state, and the outbox an older stored form kept inside it (to be moved into outbox rows)."""
     raw = unpack(data[1:]) if data[:1] == _ZLIB_MARK else data
+    check_format(raw, STATE_FORMAT)
     if not raw.startswith(b'{"format":1,'):
         return UserState.model_validate_json(raw), ()
     fields = json.loads(raw)
