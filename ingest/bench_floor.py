@@ -20,9 +20,9 @@ from confluent_kafka.admin import AdminClient, NewTopic
 
 from ingest import bench_cpu
 from ingest.offsets import OffsetTracker
-from ingest.pipeline_topics import command_partitions
 from ingest.sample import SampleRecord
 from ingest.settings import Settings
+from ingest.topics import CATALOG, COMMANDS
 
 COMMIT_EVERY_S = 0.2
 NOTICE = (
@@ -46,7 +46,7 @@ def run_floor(settings: Settings, records: list[SampleRecord], broker_pid: int |
     """Topics and the consumer group are the floor's own, and removed afterwards."""
     tag = uuid.uuid4().hex[:8]
     commands, outputs = f"bench-floor-{tag}.commands", f"bench-floor-{tag}.outputs"
-    partitions = command_partitions(settings)
+    partitions = next(spec.partitions for spec in CATALOG if spec.name == COMMANDS)  # as the worker reads
     admin = AdminClient(settings.kafka.admin_config())
     for future in admin.create_topics([NewTopic(t, partitions, 1) for t in (commands, outputs)]).values():
         future.result()

@@ -5,6 +5,7 @@ priority and answered exactly like the others."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,15 +101,23 @@ def test_a_failed_group_write_is_retried(store: StateStore) -> None:
 
 
 def test_they_do_not_go_ahead_of_commands_waiting_for_a_slot(store: StateStore) -> None:
-    shard = host(store, concurrent_commands=1)
+    config = HostSettings.model_validate({"retry": FAST_RETRY, "concurrent_commands": 1})
+    shard = ShardHost("host-0", store, ScriptedSolver(delay_s=0.5), config)  # "u1" solves long
     high = CommandPriority.HIGH
+
+    async def until(condition: Callable[[], bool]) -> None:
+        for _ in range(5000):  # states, not sleeps: a loaded machine may take its time to get there
+            if condition():
+                return
+            await asyncio.sleep(0.001)
+        raise AssertionError("the host never got there")
 
     async def scenario() -> tuple[bool, list[ItemResult]]:
         busy = asyncio.create_task(shard.handle([item("t0", schedule_request(instance()))]))
-        await asyncio.sleep(0.005)  # "u1" holds the only slot
+        await until(lambda: shard.stats().active_users == 1)  # "u1" holds the only slot
         urgent = schedule_request(instance(user_id="hugo"))
         waiting = asyncio.create_task(shard.handle([item("t1", urgent, user_id="hugo", priority=high)]))
-        await asyncio.sleep(0.005)  # "hugo" waits for it
+        await until(lambda: shard.stats().waiting == 1)  # "hugo" waits for it
         synced = await shard.handle([sync("t2", "lena")])
         return waiting.done(), [*await busy, *await waiting, *synced]
 

@@ -10,6 +10,7 @@ from actors.store import open_store
 from ingest.messages import derive_id
 from ingest.sample import SampleRecord
 from ingest.tail import Output
+from ingest.topics import ANALYTICS_USAGE
 
 Landed = dict[tuple[int, int], SampleRecord]
 
@@ -81,7 +82,8 @@ def user_order_holds(records: list[SampleRecord], outputs: list[Output], dlq: st
     sequence = {r.task_id: r.sequence for r in records}
     applied_at: dict[str, datetime] = {}
     for output in results:
-        applied_at.setdefault(output.task_id, datetime.fromisoformat(output.body["timestamp"]))
+        if not output.topic.startswith(ANALYTICS_USAGE):  # a usage event has the user's own time
+            applied_at.setdefault(output.task_id, datetime.fromisoformat(output.body["timestamp"]))
     for user_id, task_ids in _by_user(records).items():
         stamps = [applied_at[t] for t in task_ids if t in applied_at]
         assert stamps == sorted(stamps), f"{user_id}'s commands were applied out of order"

@@ -17,6 +17,5 @@ def test_the_floor_answers_every_command_and_leaves_no_topics(kafka_settings: Se
     result = run_floor(kafka_settings, records, broker_pid=None)
     assert result.commands == len(records) == 60
     assert result.seconds > 0 and result.rate > 0
-    assert result.cpu_us.get("benchmark driver", 0) > 0  # the loop's own CPU was measured
     topics = AdminClient(kafka_settings.kafka.admin_config()).list_topics(timeout=10).topics
     assert not [name for name in topics if name.startswith("bench-floor-")]
