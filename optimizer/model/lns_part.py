@@ -1,7 +1,8 @@
 """A neighbourhood of a plan as a model: the full model with every other block pinned where it is.
 
-Neighbourhoods rotate between a window of 1-2 local days (with every absent block that could go
-there, so that left-out work can come in) and all blocks of a few items.
+Neighbourhoods are first each local day alone, in turn, then rotate between a window of 1-2 local
+days and all blocks of a few items; a day or a window comes with every absent block that could go
+there, so that left-out work can come in.
 
 Blocks outside the neighbourhood are pinned by narrowing their variables' domains to their value
 in the plan, not by adding `x == value` constraints, and the hint (the whole plan) is copied in one
@@ -49,7 +50,10 @@ def neighbourhood(
     rng: random.Random,
     step: int,
 ) -> set[str]:
-    """Names of the blocks left free: alternately a window of 1-2 days and a few whole items."""
+    """Names of the blocks left free at the `step`-th neighbourhood: up to the number of days, that
+    day alone (in order); then alternately a window of 1-2 days and a few whole items, drawn."""
+    if step < len(days):
+        return {block.spec.name for block in blocks if _touches(block, solver, {days[step]})}
     if step % 2 == 0 or not items:
         first = rng.randrange(len(days))
         window = set(days[first : first + rng.randint(1, DAYS_PER_STEP)])
