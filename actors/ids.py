@@ -41,9 +41,12 @@ def uuid5_text(namespace: bytes, name: str) -> str:
 
 
 def uuid5_of(sha1: bytes) -> str:
-    """The RFC 4122 version 5 UUID, as text, of a SHA-1 digest of namespace and name."""
-    digest = bytearray(sha1[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    """The RFC 4122 version 5 UUID, as text, of a SHA-1 digest of namespace and name.
+
+    Written on the digest's hex text: the version is digit 12 (always `5`), the variant the top two
+    bits of digit 16 (`10`), so no bytes need changing first."""
+    h = sha1[:16].hex()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+
+
+_VARIANT = {digit: "89ab"[int(digit, 16) & 0x3] for digit in "0123456789abcdef"}

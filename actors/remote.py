@@ -12,6 +12,7 @@ import ray
 
 from actors.calendar.edge import CalendarEdge
 from actors.calendar.settings import CalendarSettings
+from actors.call_bytes import pack_results, unpack_items
 from actors.cluster_share import ClusterShare
 from actors.collector import tune_collector
 from actors.host import HostSettings, ShardHost
@@ -90,6 +91,10 @@ class RayShardHost(ShardHost):
         dispatch = SolverDispatch(solver, ray_solve(cpus), ray_solve_batch(cpus, solver.batch_seconds), after)
         edge = CalendarEdge.create(calendar, store_url) if calendar is not None else None
         super().__init__(name, store_url, dispatch, host, edge)
+
+    async def handle_packed(self, items: bytes, caller: str | None = None, seq: int | None = None) -> bytes:
+        """`handle` for a call whose items and results travel as bytes (`actors.call_bytes`)."""
+        return pack_results(await self.handle(unpack_items(items), caller, seq))
 
 
 def host_actor_class(**options: Any) -> Any:

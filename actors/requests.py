@@ -8,6 +8,7 @@ outcomes need and the domain lacks (goal types and units, completed habit occurr
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
@@ -102,7 +103,19 @@ def encode_request(request: Request) -> bytes:
 
 
 def decode_request(task_type: TaskType | str, data: bytes) -> Request:
-    """The request model for `task_type`; raises `InvalidRequest` naming what is wrong (never values)."""
+    """The request model for `task_type`; raises `InvalidRequest` naming what is wrong (never values).
+    A sync's request (a few immutable fields, alike from command to command) is decoded once per text."""
+    if task_type == TaskType.SYNC_CALENDAR and type(data) is bytes and len(data) <= 256:
+        return _sync_request(data)
+    return _decoded(task_type, data)
+
+
+@lru_cache(maxsize=1024)  # the same frozen model handed out again; a refused one is not remembered
+def _sync_request(data: bytes) -> Request:
+    return _decoded(TaskType.SYNC_CALENDAR, data)
+
+
+def _decoded(task_type: TaskType | str, data: bytes) -> Request:
     try:
         model = _MODELS[TaskType(task_type)]
     except ValueError:

@@ -79,7 +79,7 @@ class Dispatcher:
 
     def _answers(self, call: Call) -> list[tuple[WorkItem, ItemResult]]:
         try:
-            answers = call.answer.result()
+            answers = call.results()
         except (RayActorError, HostStopped) as error:
             return self._take_back(call, error)
         except Exception as error:  # a defect in the host: fail the items rather than loop on them

@@ -2,7 +2,8 @@
 
 Ray's threads put a finished call's ref on a queue as its answer arrives. Waiting on that queue costs
 nothing per call in flight, where asking Ray about every ref on each turn of the loop cost more than
-the commands themselves when solves kept many calls out.
+the commands themselves when solves kept many calls out. A call's items and results cross as one
+pickle each (`actors.call_bytes`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
+from actors.call_bytes import pack_items, unpack_results
 from actors.contract import ItemResult, WorkItem
 
 Handle = Any  # a Ray actor handle of a shard host
@@ -23,7 +25,11 @@ class Call:
     host: Handle
     items: list[WorkItem]
     order: int  # when it was sent, across hosts: lost calls go again in this order
-    answer: Future[list[ItemResult]]
+    answer: Future[bytes]
+
+    def results(self) -> list[ItemResult]:
+        """The host's answers, in the order of `items`; raises what the call raised."""
+        return unpack_results(self.answer.result())
 
 
 class CallsInFlight:
@@ -36,7 +42,7 @@ class CallsInFlight:
         return len(self._calls)
 
     def send(self, host: Handle, batch: list[WorkItem], caller: str, number: int) -> None:
-        ref = host.handle.remote(batch, caller, number)
+        ref = host.handle_packed.remote(pack_items(batch), caller, number)
         answer = ref.future()
         self._calls[ref] = Call(host, batch, next(self._order), answer)
         answer.add_done_callback(lambda _, ref=ref: self._finished.put(ref))

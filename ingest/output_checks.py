@@ -15,6 +15,8 @@ from functools import lru_cache
 from ingest.messages.types import whole_as_int
 
 _INSTANT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)")
+# In UTC with a `Z`, and microseconds written in full when there are any: the wire's own form.
+_WRITTEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?Z")
 _MAX_ID = 512  # as the wire's `Id`
 
 
@@ -63,6 +65,14 @@ def instant(value: object) -> str:
 
 @lru_cache(maxsize=4096)  # a command's outputs share a handful of instants
 def _utc(value: str) -> str:
+    if _WRITTEN.fullmatch(value) and not value.endswith(".000000Z"):
+        # Already as the wire writes it (a host's own instants are): only the date and time need to
+        # exist, and the text stays as it is.
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise Unusual from None
+        return value
     if not _INSTANT.fullmatch(value):
         raise Unusual
     try:

@@ -8,6 +8,7 @@ domain rejects, say) raises `UntranslatableCommand`, which goes to the dead lett
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -35,7 +36,7 @@ def work_item(command: Command, source: tuple[str, int, int], received_at: datet
         task_type=_TASK_TYPES[command.task_type],
         priority=_PRIORITIES[command.priority],
         received_at=received_at,
-        request=encode_request(request_for(command)),
+        request=_request_bytes(command),
         source=source,
     )
 
@@ -45,13 +46,28 @@ _TASK_TYPES = {kind: TaskType(kind.value) for kind in WireTaskType}
 _PRIORITIES = {level: CommandPriority(level.value) for level in Priority}
 
 
+def _request_bytes(command: Command) -> bytes:
+    data = command.task_data
+    if isinstance(data, SyncCalendarData):
+        return _sync_request(data.calendar_id, data.full_sync, data.reason.value)
+    return encode_request(request_for(command))
+
+
+@lru_cache(maxsize=1024)  # a sync's request is three fields that repeat: each set is encoded once
+def _sync_request(calendar_id: str, full_sync: bool, reason: str) -> bytes:
+    return encode_request(_sync(calendar_id, full_sync, reason))
+
+
+def _sync(calendar_id: str, full_sync: bool, reason: str) -> SyncRequest:
+    # Plain text and a bool, already checked on the wire: nothing here can be refused.
+    return SyncRequest(calendar_id=calendar_id, full_sync=full_sync, reason=reason)
+
+
 def request_for(command: Command) -> Request:
     data = command.task_data
     try:
         if isinstance(data, SyncCalendarData):
-            return SyncRequest(
-                calendar_id=data.calendar_id, full_sync=data.full_sync, reason=data.reason.value
-            )
+            return _sync(data.calendar_id, data.full_sync, data.reason.value)
         goals = {g.id: GoalMeta(goal_type=g.type.value, unit=g.progress.unit) for g in _goals(data)}
         fields: dict[str, Any] = {"instance": instance_for(command, data), "goals": goals}
         # Only what the command gives is set: a request without habit progress encodes as before.

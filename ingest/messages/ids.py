@@ -26,13 +26,17 @@ def derive_ids(task_id: str, part: str, count: int) -> list[str]:
     ids = []
     for index in range(count):
         digest = start.copy()
-        digest.update(_name((str(index),)).encode())
+        digest.update(_INDEXES[index] if index < len(_INDEXES) else _name((str(index),)).encode())
         ids.append(uuid5_of(digest.digest()))
     return ids
 
 
 def _name(parts: tuple[str, ...]) -> str:
     return "".join(f"{len(part)}:{part}" for part in parts)
+
+
+# The named index parts of a command's first outputs, encoded once: `_name((str(i),)).encode()`.
+_INDEXES = tuple(f"{len(str(index))}:{index}".encode() for index in range(256))
 
 
 def _uuid5(name: str) -> str:

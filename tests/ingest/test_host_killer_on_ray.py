@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 import ray
 
+from actors.call_bytes import pack_results, unpack_items
 from actors.contract import CommandPriority, ItemResult, TaskType, WorkItem
 from ingest.call_plan import CallPlan
 from ingest.dispatch import Dispatcher
@@ -21,10 +22,11 @@ pytestmark = [pytest.mark.ray, pytest.mark.usefixtures("ray_local")]
 class DyingHost:
     """Answers every command, except that the process dies on a command whose task id says so."""
 
-    def handle(self, items: list[WorkItem], caller: str, seq: int) -> list[ItemResult]:
+    def handle_packed(self, packed: bytes, caller: str, seq: int) -> bytes:
+        items = unpack_items(packed)
         if any(item.task_id.startswith("kill") for item in items):
             os._exit(1)
-        return [ItemResult(item.task_id, item.user_id) for item in items]
+        return pack_results([ItemResult(item.task_id, item.user_id) for item in items])
 
 
 def work(task_id: str, user_id: str) -> WorkItem:

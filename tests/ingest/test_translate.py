@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from actors.contract import CommandPriority, TaskType
-from actors.requests import ScheduleRequest, SyncRequest, decode_request
+from actors.requests import InvalidRequest, ScheduleRequest, SyncRequest, decode_request, encode_request
 from ingest.messages import Command, MessageError
 from ingest.messages.task_data import TimeWindow, validate_task_data
 from ingest.messages.task_data import Weekday as WireWeekday
-from ingest.translate import UntranslatableCommand, work_item
+from ingest.translate import UntranslatableCommand, request_for, work_item
 from ingest.translate_items import hours
 from optimizer import domain
 from optimizer.domain import Weekday
@@ -77,6 +77,23 @@ def test_sync_calendar() -> None:
     item, req = request(command("SYNC_CALENDAR", {"calendarId": "work", "fullSync": True}))
     assert item.task_type is TaskType.SYNC_CALENDAR
     assert req == SyncRequest(calendar_id="work", full_sync=True, reason="USER")
+
+
+@pytest.mark.parametrize("calendar", ["primary", "work"])
+@pytest.mark.parametrize("full", [False, True])
+def test_sync_requests_are_the_bytes_their_model_encodes_each_time(calendar: str, full: bool) -> None:
+    cmd = command("SYNC_CALENDAR", {"calendarId": calendar, "fullSync": full, "reason": "PUSH"})
+    expected = encode_request(request_for(cmd))
+    assert [work_item(cmd, SOURCE, ISSUED).request for _ in range(2)] == [expected, expected]
+    decoded = decode_request(TaskType.SYNC_CALENDAR, expected)
+    assert decoded == decode_request("SYNC_CALENDAR", expected)
+    assert decoded == SyncRequest(calendar_id=calendar, full_sync=full, reason="PUSH")
+
+
+def test_a_refused_sync_request_is_refused_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(InvalidRequest, match="full_sync"):
+            decode_request(TaskType.SYNC_CALENDAR, b'{"full_sync":"sometimes"}')
 
 
 def test_a_replay_asks_for_exactly_the_same_work() -> None:
