@@ -74,13 +74,16 @@ def test_interleaved_batches_for_one_user_apply_in_order(store: StateStore) -> N
 
 
 def test_high_overtakes_across_users_but_never_within_one(store: StateStore) -> None:
-    solver = ScriptedSolver(delay_s=0.02)
+    solver = ScriptedSolver(delay_s=0.2)  # long enough for the rest to queue up on a loaded machine
     shard = host(store, solver, concurrent_commands=1)
     low, high = CommandPriority.LOW, CommandPriority.HIGH
 
     async def scenario() -> None:
         first = asyncio.create_task(shard.handle([plan("t0", "busy")]))
-        await asyncio.sleep(0.005)  # "busy" holds the only slot; the rest queue up
+        for _ in range(5000):  # until "busy" holds the only slot (a state, not a sleep)
+            if shard.stats().active_users:
+                break
+            await asyncio.sleep(0.001)
         await asyncio.gather(
             first,
             shard.handle([plan("t1", "lena", low), plan("t2", "hugo", high), plan("t3", "lena", high)]),
