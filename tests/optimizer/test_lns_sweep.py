@@ -9,6 +9,7 @@ import random
 from ortools.sat.python import cp_model
 
 from optimizer.domain import BlockKind, Priority, Task
+from optimizer.model.lns import PASS_SECONDS, STEP_SECONDS, step_seconds
 from optimizer.model.lns_part import neighbourhood
 from optimizer.model.lns_targets import aimed, costly_items
 from optimizer.model.scoring import score_fixed
@@ -60,6 +61,11 @@ def test_the_first_neighbourhoods_are_each_day_alone_in_turn() -> None:
         assert placed and free == placed | absent  # the day's blocks, and left-out work that may come in
     assert set().union(*parts) == {block.spec.name for block in blocks}
     assert rng.random() == random.Random(5).random()  # the pass draws nothing: the same on every seed
+
+
+def test_a_day_of_the_first_pass_gets_a_longer_step_within_the_time_left() -> None:
+    assert step_seconds(True, 5.0) == PASS_SECONDS > STEP_SECONDS == step_seconds(False, 5.0)
+    assert step_seconds(True, 0.1) == step_seconds(False, 0.1) == 0.1  # never past the clock
 
 
 def test_a_late_task_is_freed_with_its_dependency_on_a_day_before_its_due_date() -> None:
