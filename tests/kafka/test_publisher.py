@@ -42,18 +42,19 @@ def test_an_output_the_producer_refuses_fails_its_command_and_the_next_one_goes_
     assert publisher.pending == 0
 
 
-def _short_timeout_publisher(settings: Settings, finished: list[str], failed: list[str]) -> Publisher[str]:
+def _short_timeout_publisher(settings: Settings) -> tuple[Publisher[str], list[str], list[str]]:
+    """A publisher whose records time out after 1.5 s, and the commands it finished and failed."""
+    finished: list[str] = []
+    failed: list[str] = []
     config = {**settings.kafka.producer_config(), "message.timeout.ms": 1500}
-    return Publisher(Producer(config), finished.append, lambda ref, *_: failed.append(ref))
+    return Publisher(Producer(config), finished.append, lambda ref, *_: failed.append(ref)), finished, failed
 
 
 def test_an_output_not_delivered_after_the_retries_stalls_its_command_and_only_it(
     kafka_settings: Settings, new_topic: NewTopicFactory
 ) -> None:
     topic = new_topic(partitions=1)
-    finished: list[str] = []
-    failed: list[str] = []
-    publisher = _short_timeout_publisher(kafka_settings, finished, failed)
+    publisher, finished, failed = _short_timeout_publisher(kafka_settings)
     missing = f"{topic}-not-created"  # the broker creates no topics: records for it time out
     publisher.publish("stuck", [OutputRecord(topic, b"ann", b"{}"), OutputRecord(missing, b"ann", b"{}")])
     publisher.publish("next", [OutputRecord(topic, b"bob", b"{}")])
@@ -71,9 +72,7 @@ def test_acks_of_an_abandoned_command_do_not_finish_it_when_it_is_published_agai
     kafka_settings: Settings, new_topic: NewTopicFactory
 ) -> None:
     topic = new_topic(partitions=1)
-    finished: list[str] = []
-    failed: list[str] = []
-    publisher = _short_timeout_publisher(kafka_settings, finished, failed)
+    publisher, finished, failed = _short_timeout_publisher(kafka_settings)
     publisher.publish("cmd", [OutputRecord(topic, b"ann", b"{}")] * 3)
     publisher.abandon(["cmd"])  # its partition is read again before the acks come
     assert publisher.pending == 0
