@@ -26,7 +26,10 @@
   settle, and the bound search usually gets half a second. "part" is a neighbourhood of our LNS:
   presolved like the full model, so that the pinned blocks drop out, but never interleaved on one
   worker (from the same LNS start on 8 heavy fortnights, 3 seeds each, 1 s of LNS left 0.74 of the
-  start's cost at the geometric mean, against 0.78-0.83 interleaved).
+  start's cost at the geometric mean, against 0.78-0.83 interleaved), and in a larger model without
+  the linear relaxation (`linearization_level` 0): a neighbourhood's LP slowed its search down more
+  than its bound helped (heavy fortnights, paired at 2 s: plans 4-5% cheaper without it; a week of
+  work, where it pays, keeps it).
 """
 
 from __future__ import annotations
@@ -77,4 +80,10 @@ def solver_for(
         # A neighbourhood of our LNS (`model/lns.py`): on one worker, the main search alone. Taking
         # turns between nineteen subsolvers, a 0.12 s neighbourhood solve got little of any one.
         params.interleave_search = params.interleave_search and options.num_workers > 1
+        # In a larger model, no linear relaxation: there a neighbourhood needs plans more than a
+        # proof, and without the LP each node is cheaper (from the same LNS starts on 15 heavy
+        # fortnights, 1 s of LNS left 0.77 of the start's cost at the geometric mean, against 0.81
+        # with CP-SAT's default LP and 0.91 with the full one). On a week of work the LP pays.
+        if blocks > SMALL_MODEL:
+            params.linearization_level = 0
     return solver

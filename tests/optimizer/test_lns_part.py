@@ -79,6 +79,15 @@ def test_a_neighbourhood_runs_the_main_search_alone_on_one_worker() -> None:
     assert solver_for(several, 1.0, blocks=500, search="part").parameters.interleave_search
 
 
+def test_a_neighbourhood_of_a_larger_model_searches_without_the_lp() -> None:
+    """On heavy fortnights the LP slowed the neighbourhoods down (plans 4-5% dearer at 2 s); on
+    a week of work it paid, so small models keep it."""
+    assert solver_for(OPTIONS, 1.0, blocks=230, search="part").parameters.linearization_level == 0
+    assert solver_for(OPTIONS, 1.0, blocks=75, search="part").parameters.linearization_level == 1
+    assert solver_for(OPTIONS, 1.0, blocks=230).parameters.linearization_level == 1
+    assert solver_for(OPTIONS, 1.0, blocks=230, search="bound").parameters.linearization_level == 2
+
+
 @pytest.fixture(scope="module")
 def fortnight() -> tuple[Built, Outcome]:
     """Heavy fortnight 5 from its start plan, priced, with the requirements held."""
