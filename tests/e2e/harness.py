@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 
-from confluent_kafka import Consumer, Message, Producer, TopicPartition
+from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 
 from actors.contract import CommandPriority
 from ingest.pipeline_topics import create_pipeline_topics, delete_pipeline_topics
@@ -17,6 +17,13 @@ from ingest.settings import Settings
 from ingest.tail import Output, output_topics, read_outputs
 from ingest.worker import Worker
 
+# What the group's coordinator answers while it moves or loads (a new group, say): ask again.
+COORDINATOR_MOVES = {
+    KafkaError.NOT_COORDINATOR,
+    KafkaError.COORDINATOR_LOAD_IN_PROGRESS,
+    KafkaError.COORDINATOR_NOT_AVAILABLE,
+    KafkaError._TIMED_OUT,
+}
 SOLVE_LIMIT_S = 0.3  # every priority: the tests check delivery, not plan quality
 
 
@@ -92,9 +99,17 @@ def wait_committed(settings: Settings, timeout_s: float) -> None:
         partitions = probe.list_topics(topic, timeout=10).topics[topic].partitions
         tps = [TopicPartition(topic, p) for p in partitions]
         deadline = time.monotonic() + timeout_s
+        committed: list[int] = []
+        ends: list[int] = []
         while time.monotonic() < deadline:
-            ends = [probe.get_watermark_offsets(tp, timeout=10)[1] for tp in tps]
-            committed = [tp.offset for tp in probe.committed(tps, timeout=10)]
+            try:
+                ends = [probe.get_watermark_offsets(tp, timeout=10)[1] for tp in tps]
+                committed = [tp.offset for tp in probe.committed(tps, timeout=10)]
+            except KafkaException as error:  # a group's coordinator can move or still be loading
+                if not (error.args[0].retriable() or error.args[0].code() in COORDINATOR_MOVES):
+                    raise
+                time.sleep(1.0)
+                continue
             # A partition no command landed on has nothing to commit (its offset stays unset).
             if all(c >= e or e == 0 for c, e in zip(committed, ends, strict=True)):
                 return
