@@ -36,7 +36,7 @@ from ortools.sat.python import cp_model
 
 from optimizer.domain import SolveOptions
 from optimizer.model.built import Built
-from optimizer.model.lns_part import neighbourhood, part_model
+from optimizer.model.lns_part import Parts, neighbourhood
 from optimizer.model.lns_targets import aimed
 from optimizer.model.params import Search
 from optimizer.model.runner import Clock, Outcome, run
@@ -69,6 +69,7 @@ def improve(
     days = sorted({choice.day for block in blocks for choice in block.spec.choices})
     items = sorted({block.spec.item_id for block in blocks})
     solver, objective, step, turn = best.solver, best.objective, 0, 0  # turn: steps not aimed
+    parts = Parts(model, blocks)
     while clock.left() > MIN_SECONDS and days and step != steps:
         free = aimed(built, blocks, solver, rng) if step % 3 == 2 else set()
         pass_day = not free and turn < len(days)
@@ -77,7 +78,7 @@ def improve(
             turn += 1
         step += 1
         seconds = clock.left() if work is not None else step_seconds(pass_day, clock.left())
-        part = part_model(model, blocks, free, solver)
+        part = parts.model_for(free, solver)
         # Sized as the full model, so presolve runs: it removes the pinned blocks.
         found = run(part, options, seconds, len(blocks), (), search, work=work)
         if found.solved and found.objective is not None and found.objective < objective - 0.5:

@@ -7,7 +7,10 @@ there, so that left-out work can come in.
 Blocks outside the neighbourhood are pinned by narrowing their variables' domains to their value
 in the plan, not by adding `x == value` constraints, and the hint (the whole plan) is copied in one
 piece: on a two-week schedule (about 230 blocks, 4,300 variables) adding constraints and hints one
-by one took 20-40 ms of a step of 50-150 ms; this takes under 10 ms.
+by one took 20-40 ms of a step of 50-150 ms; this takes under 10 ms. One copy of the model
+serves every neighbourhood of a search (`Parts`): copying the model and narrowing every pinned
+block again took about 9 ms of CPU per neighbourhood on a fortnight, while only the blocks freed
+now or before change their domains: 1.3 ms.
 """
 
 from __future__ import annotations
@@ -24,22 +27,44 @@ ITEMS_PER_STEP = 3  # whole items freed together
 DAYS_PER_STEP = 2  # at most, in a window of days
 
 
+class Parts:
+    """The neighbourhoods of one search as one copy of `model` (objective included), re-used: each
+    asks only for the domains that differ from the last one's to be rewritten."""
+
+    def __init__(self, model: cp_model.CpModel, blocks: Iterable[BlockVars]) -> None:
+        self.part = model.clone()
+        domains = self.part.proto.variables
+        self.indices = {block.spec.name: [var.index for var in _pinned(block)] for block in blocks}
+        self.full = {i: list(domains[i].domain) for found in self.indices.values() for i in found}
+        self.now = dict(self.full)  # each variable's domain in the copy
+
+    def model_for(self, free: set[str], solver: cp_model.CpSolver) -> cp_model.CpModel:
+        """The copy hinted with the solver's plan, in which every block not named in `free` keeps
+        its place (present or absent, start, length, day)."""
+        values = list(solver.response_proto.solution)
+        hint_values(self.part, values)
+        domains = self.part.proto.variables
+        for name, found in self.indices.items():
+            for index in found:
+                wanted = self.full[index] if name in free else [values[index], values[index]]
+                if self.now[index] != wanted:
+                    domain = domains[index].domain
+                    domain.clear()
+                    domain.extend(wanted)
+                    self.now[index] = wanted
+        return self.part
+
+
 def part_model(
     model: cp_model.CpModel, blocks: Iterable[BlockVars], free: set[str], solver: cp_model.CpSolver
 ) -> cp_model.CpModel:
     """A copy of `model` (objective included) hinted with the solver's plan, in which every block
     not named in `free` keeps its place (present or absent, start, length, day)."""
-    part = model.clone()
-    values = list(solver.response_proto.solution)
-    hint_values(part, values)
-    domains = part.proto.variables
-    for block in blocks:
-        if block.spec.name not in free:
-            for var in (block.present, block.start, block.length, block.end, *block.picks):
-                domain = domains[var.index].domain
-                domain.clear()
-                domain.extend((values[var.index], values[var.index]))
-    return part
+    return Parts(model, blocks).model_for(free, solver)
+
+
+def _pinned(block: BlockVars) -> tuple[cp_model.IntVar, ...]:
+    return (block.present, block.start, block.length, block.end, *block.picks)
 
 
 def neighbourhood(
