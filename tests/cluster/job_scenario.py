@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 import time
 import uuid
@@ -27,17 +26,12 @@ from ingest.sample import SampleShape, sample_commands
 from ingest.settings import Settings
 from tests.e2e import checks
 from tests.e2e.harness import outputs, produce, wait_committed
+from tests.ports import free_port
 
 LOOPBACK = "127.0.0.1"
 BOOTSTRAP = "SCHEDULING_WORKER_KAFKA__BOOTSTRAP_SERVERS"
 USERS, COMMANDS = 8, 3
 TERMINAL = {JobStatus.STOPPED, JobStatus.SUCCEEDED, JobStatus.FAILED}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return int(probe.getsockname()[1])
 
 
 def job_env(folder: Path) -> dict[str, str]:
