@@ -1,5 +1,6 @@
 """`scheduling-worker bench pipeline` (end to end), `bench floor` (the Kafka part of the trivial mode
-alone) and `bench solver` (the optimizer alone): benchmarks, commands rather than timed tests."""
+alone), `bench work` (the worker's own work in one process) and `bench solver` (the optimizer alone):
+benchmarks, commands rather than timed tests."""
 
 from __future__ import annotations
 
@@ -36,6 +37,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     floor.add_argument("--users", type=int, default=2000)
     floor.add_argument("--commands", type=int, default=10, help="commands per user")
     floor.set_defaults(handler=_floor)
+    work = kinds.add_parser(
+        "work",
+        help="the worker's own CPU per command in one process, without Kafka or Ray",
+        description="Decode USERS x COMMANDS sample commands, handle them in a shard host (solves answered "
+        "from a cache filled beforehand) and write their outputs, all in this process, and report the CPU "
+        "of each step per command: `bench pipeline`'s CPU by role, less the cost of separate processes.",
+    )
+    work.add_argument("--users", type=int, default=200)
+    work.add_argument("--commands", type=int, default=5, help="commands per user")
+    work.add_argument("--trivial", action="store_true", help="SYNC_CALENDAR commands, as the pipeline's")
+    work.add_argument("--week", action="store_true", help="plan weeks with 15-25 meetings, not 2 days")
+    work.set_defaults(handler=_work)
     solver = kinds.add_parser(
         "solver",
         help="CP-SAT alone on seeded instance families",
@@ -65,6 +78,22 @@ def _floor(args: argparse.Namespace, settings: Settings) -> int:
     for role, us in result.cpu_us.items():
         print(f"  {role:18s} {us:8.0f}")
     print(f"  {'all of them':18s} {sum(result.cpu_us.values()):8.0f}")
+    return 0
+
+
+def _work(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.bench_send import BenchPlan, sample
+    from ingest.bench_work import work_cost
+
+    plan = BenchPlan(args.users, args.commands, args.trivial, week=args.week)
+    cost = work_cost(sample(plan, "work"), solving=not args.trivial)
+    print(
+        f"{cost.commands} commands, {cost.solves - cost.missed} of {cost.solves} solves answered from a cache"
+    )
+    print("CPU per command in one process (µs), by step:")
+    for step, us in cost.us.items():
+        print(f"  {step:18s} {us:8.0f}")
+    print(f"  {'all of them':18s} {sum(cost.us.values()):8.0f}")
     return 0
 
 
