@@ -112,7 +112,7 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
 
 def _solver_tasks(worker: Worker) -> tuple[int, int]:
     """Solver tasks the hosts sent so far, and the solves those tasks carried."""
-    hosts = worker.hosts.stats()
+    hosts = worker.host_stats()
     return sum(h.solver_tasks for h in hosts), sum(h.remote_solves for h in hosts)
 
 

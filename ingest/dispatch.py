@@ -28,18 +28,21 @@ from ingest.host_lane import HostLane
 log = logging.getLogger(__name__)
 
 Route = Callable[[str], Handle]  # user id -> host
+Drive = Callable[[float], None]  # runs a host in this process for up to that many seconds
 
 
 class Dispatcher:
     """`caller` names this dispatcher to the hosts; `window` bounds the work in flight per host."""
 
-    def __init__(self, route: Route, caller: str, window: int, plan: CallPlan) -> None:
+    def __init__(
+        self, route: Route, caller: str, window: int, plan: CallPlan, drive: Drive | None = None
+    ) -> None:
         self._route = route
         self._caller = caller
         self._window = window
         self._plan = plan
         self._lanes: dict[Handle, HostLane] = {}
-        self._calls = CallsInFlight()
+        self._calls = CallsInFlight(drive)
         self._deaths = HostDeaths()
         self.resent = 0
         self.sent_calls = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import queue
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
@@ -33,10 +34,13 @@ class Call:
 
 
 class CallsInFlight:
-    def __init__(self) -> None:
+    """`drive`, for a host in this process (`ingest.local_host`), runs it while waiting for answers."""
+
+    def __init__(self, drive: Callable[[float], None] | None = None) -> None:
         self._calls: dict[Any, Call] = {}  # ObjectRef -> call
         self._finished: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._order = itertools.count()
+        self._drive = drive
 
     def __len__(self) -> int:
         return len(self._calls)
@@ -50,6 +54,9 @@ class CallsInFlight:
     def finished(self, timeout: float) -> list[Call]:
         """The calls that finished within `timeout` seconds (0: those finished already), no longer in
         flight. A call taken back meanwhile (`take_host`) is not among them."""
+        if self._drive is not None:
+            self._drive(timeout if self._finished.empty() else 0.0)
+            timeout = 0.0
         refs = []
         try:
             refs.append(self._finished.get(timeout=timeout) if timeout > 0 else self._finished.get_nowait())

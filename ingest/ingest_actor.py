@@ -15,10 +15,12 @@ from typing import Any
 import ray
 
 from actors.collector import tune_collector
+from actors.host_stats import HostStats
 from actors.supervisor import HostSet
 from ingest.dead_letter import worker_id
 from ingest.ingest_loop import IngestLoop
 from ingest.ingest_stats import IngestStats
+from ingest.local_host import LocalHost
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -33,10 +35,15 @@ class Health:
 
 
 class IngestActor:
-    def __init__(self, name: str, settings: Settings, hosts: list[Any]) -> None:
+    def __init__(self, name: str, settings: Settings, hosts: list[Any], peers: int = 1) -> None:
+        """`hosts`: the shard host actors; none with `pipeline.hosts_in_ingest`, where this actor holds
+        its own host (`ingest.local_host`), one of `peers` sharing the cluster's solver CPUs."""
         tune_collector()
         self.name = name
-        self._loop = IngestLoop(f"{name}@{worker_id()}", settings, HostSet(hosts).host_for)
+        local = LocalHost(f"{name}-host", settings, peers) if settings.pipeline.hosts_in_ingest else None
+        self._local = local
+        route = HostSet(hosts).host_for if local is None else (lambda _user: local)
+        self._loop = IngestLoop(f"{name}@{worker_id()}", settings, route, local)
         self._error: str | None = None
         self._thread = threading.Thread(target=self._run, name=f"{name}-loop", daemon=True)
         self._thread.start()
@@ -58,6 +65,10 @@ class IngestActor:
         """End-to-end latencies (ms) since the last call."""
         return self._loop.answers.latencies.take()
 
+    def host_stats(self) -> list[HostStats]:
+        """The counters of the host this actor holds, as of the loop's last reading (about a second)."""
+        return [] if self._local is None else [self._local.last_stats]
+
     def health(self) -> Health:
         return Health(self._thread.is_alive(), self._error)
 
@@ -67,6 +78,8 @@ class IngestActor:
         self._thread.join(timeout_s)
         if self._thread.is_alive():
             log.warning("ingest loop %s still draining after %.0fs", self.name, timeout_s)
+        elif self._local is not None:
+            self._local.close()
         return self._loop.snapshot()
 
 

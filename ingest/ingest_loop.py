@@ -21,6 +21,7 @@ from ingest.command_consumer import CommandConsumer
 from ingest.command_reader import read_commands
 from ingest.dispatch import Dispatcher, Route
 from ingest.ingest_stats import IngestStats
+from ingest.local_host import LocalHost
 from ingest.offsets import Partition
 from ingest.sequencer import UserSequencer
 from ingest.settings import Settings
@@ -35,7 +36,7 @@ LAG_EVERY_S = 1.0
 
 
 class IngestLoop:
-    def __init__(self, worker: str, settings: Settings, route: Route) -> None:
+    def __init__(self, worker: str, settings: Settings, route: Route, local: LocalHost | None = None) -> None:
         self._pipeline = settings.pipeline
         self._batch = settings.kafka.consumer.max_poll_records
         config = self._pipeline.consumer_config(settings.kafka.consumer_config(self._pipeline.group_id))
@@ -43,7 +44,10 @@ class IngestLoop:
         producer = Producer(settings.kafka.producer_config())
         self.answers = Answers(producer, self._pipeline.resolved_topics, self.consumer.tracker, worker)
         caller = f"{worker}/{uuid.uuid4().hex[:8]}"
-        self.dispatcher = Dispatcher(route, caller, self._pipeline.host_window, self._pipeline.call_plan())
+        drive = local.drive if local is not None else None
+        plan = self._pipeline.call_plan()
+        self.dispatcher = Dispatcher(route, caller, self._pipeline.host_window, plan, drive)
+        self.local = local
         self._order: UserSequencer[Ref, ItemResult] = UserSequencer()
         self.stopping = threading.Event()
         self._lag_due = 0.0
@@ -71,6 +75,8 @@ class IngestLoop:
             self._lag_due = time.monotonic() + LAG_EVERY_S
             self.answers.stats.lag = self.consumer.lag()
             self.answers.stats.partitions = self.consumer.assigned()
+            if self.local is not None:
+                self.local.snapshot()
 
     def snapshot(self) -> IngestStats:
         stats = replace(self.answers.stats)

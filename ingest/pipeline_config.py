@@ -77,6 +77,9 @@ class PipelineSettings(_Frozen):
     commit_interval_s: float = Field(default=0.5, gt=0)
     drain_timeout_s: float = Field(default=5.0, ge=0, description="on revoke and shutdown; then abandon")
     status_interval_s: float = Field(default=5.0, gt=0)
+    hosts_in_ingest: bool = Field(
+        default=False, description="each ingest actor holds the users of its partitions: no host actors"
+    )
 
     @model_validator(mode="after")
     def _window_fits_a_solve(self) -> PipelineSettings:

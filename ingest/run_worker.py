@@ -43,7 +43,7 @@ def run_worker(args: argparse.Namespace, settings: Settings) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     worker = Worker.start(settings)
-    hosts, ingest = len(worker.hosts.handles), len(worker.ingest)
+    hosts, ingest = worker.host_count, len(worker.ingest)
     _say(f"running: {ingest} ingest actors, {hosts} hosts, Ray at {ray.get_runtime_context().gcs_address}")
     try:
         watch(worker, stop, settings.pipeline.status_interval_s)

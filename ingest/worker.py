@@ -15,6 +15,7 @@ from typing import Any
 
 import ray
 
+from actors.host_stats import HostStats
 from actors.supervisor import HostSet, HostStartError
 from ingest.errors import IngestError
 from ingest.group_session import set_group_session_timeout
@@ -40,9 +41,11 @@ def connect_ray() -> bool:
 
 
 class Worker:
-    def __init__(self, settings: Settings, hosts: HostSet, count: int) -> None:
+    def __init__(self, settings: Settings, hosts: HostSet | None, count: int) -> None:
+        """`hosts` is None when each ingest actor holds its own (`pipeline.hosts_in_ingest`)."""
         self.settings = settings
         self.hosts = hosts
+        self._count = count
         self.ingest: list[Any] = [self._ingest_actor(i) for i in range(count)]
 
     @classmethod
@@ -55,6 +58,8 @@ class Worker:
             set_group_session_timeout(settings.kafka.admin_config(), pipeline.group_id, timeout_ms)
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         count = pipeline.ingest_actors or min(partitions, cpus)
+        if pipeline.hosts_in_ingest:
+            return cls(settings, None, count)
         hosts = HostSet.start(settings.store_url, settings.actors)
         try:
             hosts.ready()
@@ -64,7 +69,19 @@ class Worker:
 
     def _ingest_actor(self, index: int) -> Any:
         name = f"{self.settings.pipeline.name_prefix}-{index}"
-        return ingest_actor_class(name=name).remote(name, self.settings, self.hosts.handles)
+        handles = [] if self.hosts is None else self.hosts.handles
+        return ingest_actor_class(name=name).remote(name, self.settings, handles, self._count)
+
+    @property
+    def host_count(self) -> int:
+        return self._count if self.hosts is None else len(self.hosts.handles)
+
+    def host_stats(self, timeout_s: float = 10.0) -> list[HostStats]:
+        """Every host's counters: the host actors', or those the ingest actors hold (as of about a
+        second ago)."""
+        if self.hosts is not None:
+            return self.hosts.stats(timeout_s)
+        return [stats for part in self._ask("host_stats", timeout_s) for stats in part]
 
     def stats(self, timeout_s: float = 10.0) -> IngestStats:
         """The ingest actors' counters summed; an actor that does not answer is left out (and replaced
@@ -128,5 +145,6 @@ class Worker:
         finally:
             for actor in self.ingest:
                 ray.kill(actor, no_restart=True)
-            self.hosts.stop()
+            if self.hosts is not None:
+                self.hosts.stop()
         return final

@@ -2,7 +2,8 @@
 
 1,000 commands from 200 users, some malformed: every command gets exactly one outcome set (result
 events or a dead letter), each user's commands apply and publish in order, re-sent task ids change
-nothing, and a worker killed mid-stream loses nothing and duplicates no event.
+nothing, and a worker killed mid-stream loses nothing and duplicates no event; with shard host actors
+and with ingest actors that hold their own users.
 """
 
 from __future__ import annotations
@@ -69,6 +70,18 @@ def worker_settings(kafka_settings: Settings, store_url: str) -> Iterator[Settin
 def test_each_command_answered_once_in_user_order_and_replays_change_nothing(
     worker_settings: Settings,
 ) -> None:
+    answered_once_in_order(worker_settings)
+
+
+def test_ingest_actors_holding_their_users_answer_each_command_once_in_order(
+    kafka_settings: Settings, tmp_path: Path
+) -> None:
+    settings = isolated(kafka_settings, f"sqlite:///{tmp_path / 'state.sqlite3'}", hosts_in_ingest=True)
+    with pipeline_topics(settings):
+        answered_once_in_order(settings)
+
+
+def answered_once_in_order(worker_settings: Settings) -> None:
     records = sample()
     dlq = worker_settings.pipeline.resolved_topics.outputs.dead_letter
     worker = Worker.start(worker_settings)
@@ -97,9 +110,14 @@ def test_each_command_answered_once_in_user_order_and_replays_change_nothing(
         worker.stop()
 
 
-@pytest.mark.parametrize("protocol", ["consumer", "classic"])
+# The last: ingest actors holding their own users (`pipeline.hosts_in_ingest`), whose users move with
+# their partitions when the restarted worker's actors take them over.
+KILLED = [("consumer", False), ("classic", False), ("consumer", True)]
+
+
+@pytest.mark.parametrize(("protocol", "in_ingest"), KILLED)
 def test_a_worker_killed_mid_stream_loses_nothing_and_duplicates_no_event(
-    kafka_settings: Settings, tmp_path: Path, protocol: str
+    kafka_settings: Settings, tmp_path: Path, protocol: str, in_ingest: bool
 ) -> None:
     # A short session expires the killed members in seconds: the client's under the classic protocol
     # (which also covers the eager rebalance path), the group's under KIP-848 (set by the worker).
@@ -107,7 +125,9 @@ def test_a_worker_killed_mid_stream_loses_nothing_and_duplicates_no_event(
     base = kafka_settings.model_copy(
         update={"kafka": kafka_settings.kafka.model_copy(update={"consumer": consumer})}
     )
-    settings = isolated(base, f"sqlite:///{tmp_path / 'state.sqlite3'}", group_protocol=protocol)
+    settings = isolated(
+        base, f"sqlite:///{tmp_path / 'state.sqlite3'}", group_protocol=protocol, hosts_in_ingest=in_ingest
+    )
     records = sample()
     dlq = settings.pipeline.resolved_topics.outputs.dead_letter
     with pipeline_topics(settings):
@@ -115,7 +135,7 @@ def test_a_worker_killed_mid_stream_loses_nothing_and_duplicates_no_event(
         first = Worker.start(settings)
         wait_done(first, len(records) // 3, timeout_s=120)
         done_before_crash = first.stats().done
-        for actor in [*first.ingest, *first.hosts.handles]:
+        for actor in [*first.ingest, *(first.hosts.handles if first.hosts else [])]:
             ray.kill(actor, no_restart=True)  # a crash: nothing drained, nothing committed on the way out
         restarted = fresh_actor_names(settings)  # the same topics, group and store
         second = Worker.start(restarted)

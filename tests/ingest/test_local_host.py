@@ -1,0 +1,54 @@
+"""A host inside the ingest actor runs only while the ingest loop drives it, and answers like a host actor."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from actors.call_bytes import pack_items, unpack_results
+from actors.contract import WorkItem
+from ingest.local_host import LocalHost
+from ingest.messages import decode_command
+from ingest.sample import SampleShape, sample_commands
+from ingest.settings import Settings
+from ingest.translate import work_item
+
+NOW = datetime(2026, 3, 2, 8, tzinfo=UTC)
+
+
+def _syncs(users: int) -> list[WorkItem]:
+    shape = SampleShape(users=users, commands_per_user=1, malformed_every=None, sync_share=1.0, run="local")
+    return [
+        work_item(decode_command(r.value), ("t", 0, n), NOW)
+        for n, r in enumerate(sample_commands(shape, NOW))
+    ]
+
+
+def test_a_call_runs_as_the_loop_is_driven_and_answers_in_order(tmp_path: Path) -> None:
+    settings = Settings(store_url=f"sqlite:///{tmp_path / 'state.sqlite3'}")
+    local = LocalHost("local-test", settings, hosts=1)
+    try:
+        items = _syncs(3)
+        answer = local.handle_packed.remote(pack_items(items), "caller", 0).future()
+        time.sleep(0.05)
+        assert not answer.done()  # nothing runs the host but the driving thread
+        local.drive(5.0)  # returns once the call is answered, long before the timeout
+        assert answer.done()
+        results = unpack_results(answer.result())
+        assert [r.task_id for r in results] == [i.task_id for i in items]
+        assert all(r.error_class is None and r.outcomes_json != b"[]" for r in results)
+        assert local.snapshot().applied == 3
+    finally:
+        local.close()
+
+
+def test_driving_with_nothing_to_run_returns_at_once_or_at_its_timeout(tmp_path: Path) -> None:
+    local = LocalHost("local-idle", Settings(store_url=f"sqlite:///{tmp_path / 'state.sqlite3'}"), hosts=1)
+    try:
+        started = time.monotonic()
+        local.drive(0.0)
+        local.drive(0.05)
+        assert 0.04 <= time.monotonic() - started < 1.0
+    finally:
+        local.close()
