@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -52,3 +53,25 @@ def test_driving_with_nothing_to_run_returns_at_once_or_at_its_timeout(tmp_path:
         assert 0.04 <= time.monotonic() - started < 1.0
     finally:
         local.close()
+
+
+def test_a_user_back_from_another_owner_is_reloaded_not_overwritten(tmp_path: Path) -> None:
+    """Partitions move between ingest actors, and their users with them: the store's versions refuse
+    the save of an owner whose copy of the user is behind, and the retry reloads the user."""
+    settings = Settings(store_url=f"sqlite:///{tmp_path / 'state.sqlite3'}")
+    first, second = LocalHost("owner-a", settings, hosts=2), LocalHost("owner-b", settings, hosts=2)
+    try:
+        (user,) = _syncs(1)
+        items = [replace(user, task_id=f"{user.task_id}-{n}", source=("t", 0, n)) for n in range(3)]
+        for owner, item, seq in ((first, items[0], 0), (second, items[1], 0), (first, items[2], 1)):
+            answer = owner.handle_packed.remote(pack_items([item]), "caller", seq).future()
+            while not answer.done():
+                owner.drive(1.0)
+            (result,) = unpack_results(answer.result())
+            assert result.error_class is None and result.task_id == item.task_id
+        stats = first.snapshot()
+        assert stats.applied == 2 and stats.stale_conflicts == 1  # refused once, then reloaded
+        assert second.snapshot().applied == 1
+    finally:
+        first.close()
+        second.close()
