@@ -70,6 +70,14 @@ class ActiveUsers:
         too_many = users > self.budget.max_users
         return too_many or self._estimate(users, stored_bytes) > self.budget.max_bytes
 
+    def let_go(self, busy: Container[str]) -> int:
+        """Let go of every user not in `busy`, idle or not; returns how many."""
+        chosen = [user_id for user_id in self._actors if user_id not in busy]
+        for user_id in chosen:
+            self.forget(user_id)
+        self.passivations += len(chosen)
+        return len(chosen)
+
     def passivate(self, busy: Container[str]) -> int:
         """Let go of idle users and of the least recently used ones while over budget; returns how many."""
         idle_before = self._clock() - self.budget.idle_timeout_s

@@ -123,9 +123,10 @@ class IngestLoop:
         while time.monotonic() < deadline:
             stalled = {ref[:2] for ref in self.answers.publisher.stalled}
             if not self.answers.holds_any([p for p in partitions if p not in stalled]):
-                return
+                break
             self._deliver(self.dispatcher.collect(timeout=0.02))
             self.answers.publisher.poll(0.005)
+        self._let_go()
 
     def abandon(self, partitions: list[Partition]) -> None:
         """Drop what is still in flight on `partitions`: it stays uncommitted for the next owner."""
@@ -134,6 +135,12 @@ class IngestLoop:
             log.warning("abandoning %d in-flight commands of %s", len(refs), partitions)
         for ref, result in self._order.forget(refs):
             self.answers.answer(ref, result)
+        self._let_go()
+
+    def _let_go(self) -> None:
+        """A host held here lets go of its idle users: some belong to another ingest actor now."""
+        if self.local is not None:
+            self.local.let_go()
 
     def _shutdown(self) -> None:
         try:

@@ -84,6 +84,12 @@ class LocalHost:
         finally:
             timer.cancel()
 
+    def let_go(self) -> int:
+        """After a rebalance: forget every user without a command in flight. Some are another ingest
+        actor's now; the next command of one still ours reloads it from the store (one read), where a
+        copy kept would cost a refused save and a retry once the user came back from another owner."""
+        return self.host.users.let_go(busy=self.host.tails)
+
     def snapshot(self) -> HostStats:
         """The host's counters, read on the driving thread (reading them also passivates idle users)."""
         self.last_stats = self.host.stats()

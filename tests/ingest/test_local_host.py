@@ -75,3 +75,24 @@ def test_a_user_back_from_another_owner_is_reloaded_not_overwritten(tmp_path: Pa
     finally:
         first.close()
         second.close()
+
+
+def test_a_host_that_let_go_after_a_rebalance_reloads_instead_of_being_refused(tmp_path: Path) -> None:
+    settings = Settings(store_url=f"sqlite:///{tmp_path / 'state.sqlite3'}")
+    first, second = LocalHost("owner-a", settings, hosts=2), LocalHost("owner-b", settings, hosts=2)
+    try:
+        (user,) = _syncs(1)
+        items = [replace(user, task_id=f"{user.task_id}-{n}", source=("t", 0, n)) for n in range(3)]
+        for owner, item, seq in ((first, items[0], 0), (second, items[1], 0), (first, items[2], 1)):
+            if owner is first and seq == 1:
+                assert first.let_go() == 1  # the partition went away and came back
+            answer = owner.handle_packed.remote(pack_items([item]), "caller", seq).future()
+            while not answer.done():
+                owner.drive(1.0)
+            (result,) = unpack_results(answer.result())
+            assert result.error_class is None
+        stats = first.snapshot()
+        assert stats.applied == 2 and stats.stale_conflicts == 0 and stats.activations == 2
+    finally:
+        first.close()
+        second.close()
