@@ -15,14 +15,14 @@ from dataclasses import replace
 
 from confluent_kafka import Message, Producer
 
-from actors.contract import ItemResult, WorkItem
+from actors.contract import ItemResult
 from ingest.answers import Answers, Ref
 from ingest.command_consumer import CommandConsumer
 from ingest.command_reader import read_commands
 from ingest.dispatch import Dispatcher, Route
 from ingest.ingest_stats import IngestStats
 from ingest.local_host import LocalHost
-from ingest.offsets import Partition
+from ingest.loop_recovery import LoopRecovery
 from ingest.sequencer import UserSequencer
 from ingest.settings import Settings
 
@@ -35,7 +35,7 @@ FLUSH_AT_EXIT_S = 10.0
 LAG_EVERY_S = 1.0
 
 
-class IngestLoop:
+class IngestLoop(LoopRecovery):
     def __init__(self, worker: str, settings: Settings, route: Route, local: LocalHost | None = None) -> None:
         self._pipeline = settings.pipeline
         self._batch = settings.kafka.consumer.max_poll_records
@@ -93,54 +93,6 @@ class IngestLoop:
             self._order.expect(item.user_id, item.source)
         if items:
             self.dispatcher.submit(items)
-
-    def _deliver(self, results: list[tuple[WorkItem, ItemResult]]) -> None:
-        for item, result in results:
-            for ref, ready in self._order.arrive(item.source, result):
-                self.answers.answer(ref, ready)
-
-    def _rewind_stalled(self) -> None:
-        """A command whose outputs the broker did not take after the producer's retries: its
-        partition is read again from the first unfinished command, and everything in flight there is
-        dropped. The replays answer from the users' outboxes, so each user's outputs are produced again
-        in order, the stalled ones before any later ones (producing only the stalled record again
-        would land it after them)."""
-        if not self.answers.publisher.stalled:
-            return
-        stalled = self.answers.publisher.take_stalled()
-        partitions = sorted({ref[:2] for ref in stalled} & set(self.consumer.tracker.partitions()))
-        if partitions:  # the others were revoked meanwhile: their next owner reads them again
-            log.warning("outputs of %d commands not delivered; reading %s again", len(stalled), partitions)
-            self.abandon(partitions)
-            self.consumer.rewind(partitions)
-
-    # Rebalance hooks, called by the consumer from inside `poll`, on this thread.
-
-    def drain(self, partitions: list[Partition]) -> None:
-        """Finish what is in flight on `partitions`, up to the drain timeout. A stalled command is not
-        waited for: it cannot finish, and its partition is left uncommitted from it on."""
-        deadline = time.monotonic() + self._pipeline.drain_timeout_s
-        while time.monotonic() < deadline:
-            stalled = {ref[:2] for ref in self.answers.publisher.stalled}
-            if not self.answers.holds_any([p for p in partitions if p not in stalled]):
-                break
-            self._deliver(self.dispatcher.collect(timeout=0.02))
-            self.answers.publisher.poll(0.005)
-        self._let_go()
-
-    def abandon(self, partitions: list[Partition]) -> None:
-        """Drop what is still in flight on `partitions`: it stays uncommitted for the next owner."""
-        refs = self.answers.release(partitions)
-        if refs:
-            log.warning("abandoning %d in-flight commands of %s", len(refs), partitions)
-        for ref, result in self._order.forget(refs):
-            self.answers.answer(ref, result)
-        self._let_go()
-
-    def _let_go(self) -> None:
-        """A host held here lets go of its idle users: some belong to another ingest actor now."""
-        if self.local is not None:
-            self.local.let_go()
 
     def _shutdown(self) -> None:
         try:
