@@ -22,6 +22,7 @@ from optimizer.model.context import HABITS_ONLY, Context
 from optimizer.model.demands import HabitPeriod
 from optimizer.model.habit_periods import habit_periods
 from optimizer.model.lean_model import LeanModel
+from optimizer.model.objectives.busy_pair_floor import Priced, busy_pair_floors
 from optimizer.model.objectives.cost_floor import add_cost_floor
 from optimizer.model.objectives.duration import duration_terms, shortfall
 from optimizer.model.objectives.ideal_time import distance, ideal_slot, ideal_time_terms
@@ -29,6 +30,7 @@ from optimizer.model.objectives.pair_floor import add_pair_floors
 from optimizer.model.objectives.spread import spread_terms
 from optimizer.model.objectives.stability import stability_terms
 from optimizer.model.objectives.triple_floor import add_triple_floors
+from optimizer.model.params import SMALL_MODEL
 from optimizer.model.terms import Parts
 from optimizer.model.variables import BlockVars, Variables
 
@@ -36,16 +38,20 @@ from optimizer.model.variables import BlockVars, Variables
 def build_habits(instance: Instance) -> Built:
     ctx = Context(instance, HABITS_ONLY)
     built = Built("habits", ctx, LeanModel(), Variables(), Parts())
-    add_habits(built)
+    priced = add_habits(built)
     add_no_overlap(built.model, ctx, built.variables.all())
     add_stability(built)
+    if len(built.variables.all()) > SMALL_MODEL:  # the bound search's own cuts, as in a schedule
+        built.bound_rows += busy_pair_floors(ctx, built.days, priced)
     return built
 
 
-def add_habits(built: Built) -> None:
-    """Every habit's periods, occurrence blocks, rules and costs."""
+def add_habits(built: Built) -> list[Priced]:
+    """Every habit's periods, occurrence blocks, rules and costs. Returns each block with an ideal
+    time, its distance and its shortfall, for cuts that need the whole model's size first."""
     model, ctx = built.model, built.ctx
     placed: list[tuple[Habit, BlockVars, cp_model.LinearExprT]] = []
+    priced: list[Priced] = []
     for habit in ctx.instance.habits:
         periods = habit_periods(ctx, habit)
         groups = [_blocks(built, period) for period in periods]
@@ -57,11 +63,15 @@ def add_habits(built: Built) -> None:
         costs = [_block_costs(built, habit, block) for block in every]
         distances = [far for far, _ in costs if far is not None]
         placed += [(habit, b, far) for b, (far, _) in zip(every, costs, strict=True) if far is not None]
+        priced += [
+            (habit, b, far, short) for b, (far, short) in zip(every, costs, strict=True) if far is not None
+        ]
         built.parts.add(ideal_time_terms(habit, distances, ctx.slot_minutes))
         built.parts.add(duration_terms(habit, [short for _, short in costs], ctx.slot_minutes))
         built.periods += periods
     add_pair_floors(model, ctx, built.days, placed)
     add_triple_floors(model, ctx, built.days, placed)
+    return priced
 
 
 def _block_costs(

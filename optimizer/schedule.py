@@ -29,7 +29,9 @@ from optimizer.model.context import ALL_KINDS, Context
 from optimizer.model.focus_days import focus_days
 from optimizer.model.lean_model import LeanModel
 from optimizer.model.matching import Located, frozen_keys
+from optimizer.model.objectives.busy_pair_floor import busy_pair_floors
 from optimizer.model.objectives.splits import split_terms
+from optimizer.model.params import SMALL_MODEL
 from optimizer.model.task_work import task_works
 from optimizer.model.terms import Parts
 from optimizer.model.variables import BlockVars, Variables
@@ -41,9 +43,14 @@ def build_schedule(instance: Instance, plans: Iterable[Iterable[Located]] = ()) 
     ctx = Context(instance, ALL_KINDS)
     built = Built("schedule", ctx, LeanModel(), Variables(), Parts())
     chunks, focus = _counts(ctx, plans)
-    add_habits(built)
+    priced = add_habits(built)
     add_work(built, chunks)
     add_focus_days(built, focus)
+    if len(built.variables.all()) > SMALL_MODEL:
+        # Only where the bound comes from the full relaxation, and only in that search: in a week of
+        # work the plain search found dearer plans with it (typical weeks 13, 17 and 18: 1.1-2.6
+        # times the cost), and the LNS's parts have no use for a bound.
+        built.bound_rows += busy_pair_floors(ctx, built.days, priced)
     add_no_overlap(built.model, ctx, built.variables.all())
     add_daily_cap(built.model, ctx, built.days, built.variables.all())
     add_day_capacity(built.model, built.days, built.variables.all())

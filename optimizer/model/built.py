@@ -26,6 +26,8 @@ class Built:
     periods: list[HabitPeriod] = field(default_factory=list)
     works: list[TaskWork] = field(default_factory=list)
     focus: list[FocusDay] = field(default_factory=list)
+    # Redundant cuts for the full search's bound only (`model/full_search.py`), not in `model`.
+    bound_rows: list[tuple[cp_model.LinearExprT, int]] = field(default_factory=list)  # expr >= number
     days: DayView = field(init=False)
 
     def __post_init__(self) -> None:
