@@ -19,10 +19,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     bench = subparsers.add_parser("bench", help="benchmarks of the running system")
     kinds = bench.add_subparsers(dest="kind", required=True, metavar="KIND")
     pipeline = kinds.add_parser("pipeline", help="end-to-end commands/s and latency", description=DESCRIPTION)
-    pipeline.add_argument("--users", type=int, default=200)
-    pipeline.add_argument("--commands", type=int, default=5, help="commands per user")
-    pipeline.add_argument("--trivial", action="store_true", help="no solves: the ingest path's ceiling")
-    pipeline.add_argument("--week", action="store_true", help="plan weeks with 15-25 meetings, not 2 days")
+    _sample_options(pipeline, "no solves: the ingest path's ceiling")
     pipeline.add_argument("--time-limit-ms", type=int, default=1000, help="per solve")
     pipeline.add_argument("--hosts", type=int, help="shard host actors (default from the settings)")
     pipeline.add_argument("--ingest-actors", type=int, help="default: one per partition, at most one per CPU")
@@ -44,10 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "from a cache filled beforehand) and write their outputs, all in this process, and report the CPU "
         "of each step per command: `bench pipeline`'s CPU by role, less the cost of separate processes.",
     )
-    work.add_argument("--users", type=int, default=200)
-    work.add_argument("--commands", type=int, default=5, help="commands per user")
-    work.add_argument("--trivial", action="store_true", help="SYNC_CALENDAR commands, as the pipeline's")
-    work.add_argument("--week", action="store_true", help="plan weeks with 15-25 meetings, not 2 days")
+    _sample_options(work, "SYNC_CALENDAR commands, as the pipeline's")
     work.set_defaults(handler=_work)
     solver = kinds.add_parser(
         "solver",
@@ -58,6 +52,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     solver.add_argument("options", nargs="*", help="passed to optimizer.bench (see --help there)")
     solver.set_defaults(handler=_solver)
+
+
+def _sample_options(parser: argparse.ArgumentParser, trivial: str) -> None:
+    """The sample's shape: users, commands per user, and which commands (`trivial` says what that does)."""
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--commands", type=int, default=5, help="commands per user")
+    parser.add_argument("--trivial", action="store_true", help=trivial)
+    parser.add_argument("--week", action="store_true", help="plan weeks with 15-25 meetings, not 2 days")
 
 
 def _solver(args: argparse.Namespace, settings: Settings) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from actors.call_bytes import pack_items, unpack_results
 from actors.contract import WorkItem
+from actors.host_stats import HostStats
 from ingest.local_host import LocalHost
 from ingest.messages import decode_command
 from ingest.sample import SampleShape, sample_commands
@@ -58,41 +59,33 @@ def test_driving_with_nothing_to_run_returns_at_once_or_at_its_timeout(tmp_path:
 def test_a_user_back_from_another_owner_is_reloaded_not_overwritten(tmp_path: Path) -> None:
     """Partitions move between ingest actors, and their users with them: the store's versions refuse
     the save of an owner whose copy of the user is behind, and the retry reloads the user."""
+    first, second = _owned_in_turn(tmp_path, let_go=False)
+    assert first.applied == 2 and first.stale_conflicts == 1  # refused once, then reloaded
+    assert second.applied == 1
+
+
+def test_a_host_that_let_go_after_a_rebalance_reloads_instead_of_being_refused(tmp_path: Path) -> None:
+    first, _ = _owned_in_turn(tmp_path, let_go=True)
+    assert first.applied == 2 and first.stale_conflicts == 0 and first.activations == 2
+
+
+def _owned_in_turn(tmp_path: Path, let_go: bool) -> tuple[HostStats, HostStats]:
+    """One user's three commands through hosts A, B, then A again (its partition went away and came
+    back); with `let_go`, A lets go of its users before the third, as after a rebalance."""
     settings = Settings(store_url=f"sqlite:///{tmp_path / 'state.sqlite3'}")
     first, second = LocalHost("owner-a", settings, hosts=2), LocalHost("owner-b", settings, hosts=2)
     try:
         (user,) = _syncs(1)
         items = [replace(user, task_id=f"{user.task_id}-{n}", source=("t", 0, n)) for n in range(3)]
         for owner, item, seq in ((first, items[0], 0), (second, items[1], 0), (first, items[2], 1)):
+            if let_go and owner is first and seq == 1:
+                assert first.let_go() == 1
             answer = owner.handle_packed.remote(pack_items([item]), "caller", seq).future()
             while not answer.done():
                 owner.drive(1.0)
             (result,) = unpack_results(answer.result())
             assert result.error_class is None and result.task_id == item.task_id
-        stats = first.snapshot()
-        assert stats.applied == 2 and stats.stale_conflicts == 1  # refused once, then reloaded
-        assert second.snapshot().applied == 1
-    finally:
-        first.close()
-        second.close()
-
-
-def test_a_host_that_let_go_after_a_rebalance_reloads_instead_of_being_refused(tmp_path: Path) -> None:
-    settings = Settings(store_url=f"sqlite:///{tmp_path / 'state.sqlite3'}")
-    first, second = LocalHost("owner-a", settings, hosts=2), LocalHost("owner-b", settings, hosts=2)
-    try:
-        (user,) = _syncs(1)
-        items = [replace(user, task_id=f"{user.task_id}-{n}", source=("t", 0, n)) for n in range(3)]
-        for owner, item, seq in ((first, items[0], 0), (second, items[1], 0), (first, items[2], 1)):
-            if owner is first and seq == 1:
-                assert first.let_go() == 1  # the partition went away and came back
-            answer = owner.handle_packed.remote(pack_items([item]), "caller", seq).future()
-            while not answer.done():
-                owner.drive(1.0)
-            (result,) = unpack_results(answer.result())
-            assert result.error_class is None
-        stats = first.snapshot()
-        assert stats.applied == 2 and stats.stale_conflicts == 0 and stats.activations == 2
+        return first.snapshot(), second.snapshot()
     finally:
         first.close()
         second.close()
