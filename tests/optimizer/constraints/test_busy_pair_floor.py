@@ -73,14 +73,9 @@ def test_busy_pair_floor_keeps_the_optimum_and_raises_the_root_bound() -> None:
         status, solver = tiny.solve()
         assert status == "OPTIMAL"
         values.append(solver.objective_value)
-        root = cp_model.CpSolver()
-        root.parameters.num_workers = 1
         # The root LP alone: no search, no presolve to rewrite the rows.
-        root.parameters.max_number_of_conflicts = 0
-        root.parameters.linearization_level = 2
-        root.parameters.cp_model_presolve = False
-        root.solve(tiny.model)
-        bounds.append(root.best_objective_bound)
+        root = {"max_number_of_conflicts": 0, "linearization_level": 2, "cp_model_presolve": False}
+        bounds.append(tiny.root_bound(**root))
     # The walk takes 14:30-15:00 (2 slots early, x10) and leaves no room for the review in that hour
     # (its 15-minute buffer included): the review goes to 17:00-18:00 (10 slots late), 30 in all.
     assert values == [30, 30]

@@ -83,3 +83,13 @@ class Tiny:
         solver.parameters.max_time_in_seconds = seconds
         status = solver.solve(self.model)
         return solver.status_name(status), solver
+
+    def root_bound(self, **parameters: object) -> float:
+        """The objective's bound before any search: root propagation alone unless `parameters` (CP-SAT's,
+        by name) say how to stop instead."""
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        for name, value in (parameters or {"stop_after_root_propagation": True}).items():
+            setattr(solver.parameters, name, value)
+        solver.solve(self.model)
+        return float(solver.best_objective_bound)
