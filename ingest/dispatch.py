@@ -21,28 +21,28 @@ from ray.exceptions import RayActorError
 from actors.contract import ItemResult, WorkItem
 from actors.host import HostStopped
 from ingest.call_plan import CallPlan
-from ingest.host_calls import Call, CallsInFlight, Handle
+from ingest.host_calls import Call, CallsInFlight, Handle, InProcess
 from ingest.host_deaths import HostDeaths
 from ingest.host_lane import HostLane
 
 log = logging.getLogger(__name__)
 
 Route = Callable[[str], Handle]  # user id -> host
-Drive = Callable[[float], None]  # runs a host in this process for up to that many seconds
 
 
 class Dispatcher:
-    """`caller` names this dispatcher to the hosts; `window` bounds the work in flight per host."""
+    """`caller` names this dispatcher to the hosts; `window` bounds the work in flight per host; `local`
+    is the host in this process when there is one (then the only one `route` gives)."""
 
     def __init__(
-        self, route: Route, caller: str, window: int, plan: CallPlan, drive: Drive | None = None
+        self, route: Route, caller: str, window: int, plan: CallPlan, local: InProcess | None = None
     ) -> None:
         self._route = route
         self._caller = caller
         self._window = window
         self._plan = plan
         self._lanes: dict[Handle, HostLane] = {}
-        self._calls = CallsInFlight(drive)
+        self._calls = CallsInFlight(local)
         self._deaths = HostDeaths()
         self.resent = 0
         self.sent_calls = 0

@@ -44,9 +44,8 @@ class IngestLoop(LoopRecovery):
         producer = Producer(settings.kafka.producer_config())
         self.answers = Answers(producer, self._pipeline.resolved_topics, self.consumer.tracker, worker)
         caller = f"{worker}/{uuid.uuid4().hex[:8]}"
-        drive = local.drive if local is not None else None
         plan = self._pipeline.call_plan()
-        self.dispatcher = Dispatcher(route, caller, self._pipeline.host_window, plan, drive)
+        self.dispatcher = Dispatcher(route, caller, self._pipeline.host_window, plan, local)
         self.local = local
         self._order: UserSequencer[Ref, ItemResult] = UserSequencer()
         self.stopping = threading.Event()

@@ -11,42 +11,25 @@ refused, forgets the user and reloads them, within the command's retries.
 
 The host is the ordinary `ShardHost` on an asyncio loop that nothing else runs: the ingest loop runs it
 while it waits for results (`drive`), so a call's work runs on the loop's thread, and a solve awaits
-its Ray task like any other. Calls keep the shape of a host actor's (`handle_packed.remote(...)`
-answering with a future), so the dispatcher treats both alike.
+its Ray task like any other. A call takes the items and answers with their results as they are,
+where a host actor's cross as bytes (`ingest.host_calls`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from collections.abc import Coroutine
-from typing import Any
 
+from actors.contract import ItemResult, WorkItem
 from actors.host_stats import HostStats
 from actors.remote import RayShardHost
 from ingest.settings import Settings
 
+Answer = concurrent.futures.Future[list[ItemResult]]
+
 # Rounds of the loop when nothing may be waited for: a call that waits on nothing (a trivial command)
 # takes about four (its task, the group commit, the save's answer, the call's answer).
 QUICK_ROUNDS = 4
-
-
-class _Answer:
-    """What a Ray call returns, as the dispatcher uses it: something with a future."""
-
-    def __init__(self, future: concurrent.futures.Future[bytes]) -> None:
-        self._future = future
-
-    def future(self) -> concurrent.futures.Future[bytes]:
-        return self._future
-
-
-class _HandlePacked:
-    def __init__(self, local: LocalHost) -> None:
-        self._local = local
-
-    def remote(self, items: bytes, caller: str | None = None, seq: int | None = None) -> _Answer:
-        return _Answer(self._local.submit(self._local.host.handle_packed(items, caller, seq)))
 
 
 class LocalHost:
@@ -56,14 +39,14 @@ class LocalHost:
         actors = settings.actors
         self.host = RayShardHost(name, settings.store_url, actors.host, actors.solver, actors.calendar, hosts)
         self.loop = asyncio.new_event_loop()
-        self.handle_packed = _HandlePacked(self)
         self.last_stats = self.host.stats()
         self._waiting: list[asyncio.Future[None]] = []
 
-    def submit(self, call: Coroutine[Any, Any, bytes]) -> concurrent.futures.Future[bytes]:
-        """Start `call` on the host's loop (it runs as the loop is driven); its answer comes in the future."""
-        answer: concurrent.futures.Future[bytes] = concurrent.futures.Future()
-        task = self.loop.create_task(call)
+    def call(self, items: list[WorkItem], caller: str, seq: int) -> Answer:
+        """The host's `handle`, started on its loop (it runs as the loop is driven); the results come in
+        the future."""
+        answer: Answer = concurrent.futures.Future()
+        task = self.loop.create_task(self.host.handle(items, caller, seq))
         task.add_done_callback(lambda done: self._settle(done, answer))
         return answer
 
@@ -102,7 +85,7 @@ class LocalHost:
         finally:
             self.loop.close()
 
-    def _settle(self, done: asyncio.Task[bytes], answer: concurrent.futures.Future[bytes]) -> None:
+    def _settle(self, done: asyncio.Task[list[ItemResult]], answer: Answer) -> None:
         error = None if done.cancelled() else done.exception()
         if done.cancelled():
             answer.cancel()

@@ -1,7 +1,8 @@
 """The embedded state store: one SQLite file shared by every host process on this machine.
 
 WAL lets readers run beside the one writer, and the busy timeout makes concurrent writers from other
-processes wait instead of failing. Every save is one transaction: the state row's versioned write, then
+processes wait instead of failing. Saves never checkpoint the WAL: a thread does
+(`actors.store.sqlite_checkpoints`). Every save is one transaction: the state row's versioned write, then
 its outbox rows (only when the version check passed), then its trim when asked.
 """
 
@@ -25,6 +26,7 @@ from actors.store.base import (
     outbox_rows,
     save_answers,
 )
+from actors.store.sqlite_checkpoints import Checkpointer, saves_without_checkpoints
 from actors.store.sqlite_schema import BUMP, INSERT, UPDATE, prepare
 
 
@@ -40,6 +42,8 @@ class SqliteStore:
                 path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
             )
             prepare(self._db, time.monotonic() + busy_timeout_s)
+            saves_without_checkpoints(self._db)
+            self._checkpoints = Checkpointer(path)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open SQLite state store at {path}: {error}; check the path") from error
         # One connection per store; hosts may call it from worker threads, one statement at a time.
@@ -109,6 +113,7 @@ class SqliteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        self._checkpoints.close()
 
 
 def _first(save: Save) -> bytes:

@@ -1,4 +1,4 @@
-"""A host inside the ingest actor runs only while the ingest loop drives it, and answers like a host actor."""
+"""A host inside the ingest actor runs only while the ingest loop drives it, and answers calls in order."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from actors.call_bytes import pack_items, unpack_results
 from actors.contract import WorkItem
 from actors.host_stats import HostStats
 from ingest.local_host import LocalHost
@@ -32,12 +31,12 @@ def test_a_call_runs_as_the_loop_is_driven_and_answers_in_order(tmp_path: Path) 
     local = LocalHost("local-test", settings, hosts=1)
     try:
         items = _syncs(3)
-        answer = local.handle_packed.remote(pack_items(items), "caller", 0).future()
+        answer = local.call(items, "caller", 0)
         time.sleep(0.05)
         assert not answer.done()  # nothing runs the host but the driving thread
         local.drive(5.0)  # returns once the call is answered, long before the timeout
         assert answer.done()
-        results = unpack_results(answer.result())
+        results = answer.result()
         assert [r.task_id for r in results] == [i.task_id for i in items]
         assert all(r.error_class is None and r.outcomes_json != b"[]" for r in results)
         assert local.snapshot().applied == 3
@@ -80,10 +79,10 @@ def _owned_in_turn(tmp_path: Path, let_go: bool) -> tuple[HostStats, HostStats]:
         for owner, item, seq in ((first, items[0], 0), (second, items[1], 0), (first, items[2], 1)):
             if let_go and owner is first and seq == 1:
                 assert first.let_go() == 1
-            answer = owner.handle_packed.remote(pack_items([item]), "caller", seq).future()
+            answer = owner.call([item], "caller", seq)
             while not answer.done():
                 owner.drive(1.0)
-            (result,) = unpack_results(answer.result())
+            (result,) = answer.result()
             assert result.error_class is None and result.task_id == item.task_id
         return first.snapshot(), second.snapshot()
     finally:
