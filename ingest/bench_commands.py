@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 
+from ingest.pipeline_config import HOSTS_HELP
 from ingest.settings import Settings
 
 DESCRIPTION = """\
@@ -21,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     pipeline = kinds.add_parser("pipeline", help="end-to-end commands/s and latency", description=DESCRIPTION)
     _sample_options(pipeline, "no solves: the ingest path's ceiling")
     pipeline.add_argument("--time-limit-ms", type=int, default=1000, help="per solve")
-    pipeline.add_argument("--hosts", type=int, help="shard host actors (default from the settings)")
+    pipeline.add_argument("--hosts", type=int, help=HOSTS_HELP)
     pipeline.add_argument("--ingest-actors", type=int, help="default: one per partition, at most one per CPU")
     pipeline.set_defaults(handler=_pipeline)
     floor = kinds.add_parser(
@@ -104,13 +105,10 @@ def _pipeline(args: argparse.Namespace, settings: Settings) -> int:
 
     from ingest.bench_cpu import DRIVER
     from ingest.bench_pipeline import BenchPlan, run_bench
+    from ingest.run_worker import with_overrides
     from ingest.worker import connect_ray
 
-    actors = settings.actors.model_copy(update={"hosts": args.hosts} if args.hosts else {})
-    pipeline = settings.pipeline.model_copy(
-        update={"ingest_actors": args.ingest_actors} if args.ingest_actors else {}
-    )
-    settings = settings.model_copy(update={"actors": actors, "pipeline": pipeline})
+    settings = with_overrides(settings, args)
     plan = BenchPlan(args.users, args.commands, args.trivial, args.time_limit_ms, week=args.week)
     started = connect_ray()
     try:

@@ -56,6 +56,10 @@ class PipelineTopics(_Frozen):
         return PipelineTopics(commands=f"{self.commands}{suffix}", outputs=OutputTopics(**outputs))
 
 
+# The command line's `--hosts`: a host count asks for host actors of their own.
+HOSTS_HELP = "separate host actors (default: none, the hosts live in the ingest actors)"
+
+
 class PipelineSettings(_Frozen):
     """The ingest side of the worker; the Ray side (hosts, solver) has its own settings."""
 
@@ -78,7 +82,7 @@ class PipelineSettings(_Frozen):
     drain_timeout_s: float = Field(default=5.0, ge=0, description="on revoke and shutdown; then abandon")
     status_interval_s: float = Field(default=5.0, gt=0)
     hosts_in_ingest: bool = Field(
-        default=False, description="each ingest actor holds the users of its partitions: no host actors"
+        default=True, description="each ingest actor holds the users of its partitions: no host actors"
     )
 
     @model_validator(mode="after")

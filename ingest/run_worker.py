@@ -20,11 +20,18 @@ def _say(text: str) -> None:
 
 
 def with_overrides(settings: Settings, args: argparse.Namespace) -> Settings:
-    """The settings with the command line's choices applied on top."""
-    actors = settings.actors.model_copy(update={"hosts": args.hosts} if args.hosts else {})
-    pipeline_update = {"ingest_actors": args.ingest_actors, "status_interval_s": args.status_every}
-    pipeline = settings.pipeline.model_copy(update={k: v for k, v in pipeline_update.items() if v})
-    store = args.store_url or settings.store_url
+    """The settings with the command line's choices applied on top (those `args` has). A host count
+    asks for host actors of their own: hosts inside the ingest actors number as many as those."""
+    hosts = getattr(args, "hosts", None)
+    actors = settings.actors.model_copy(update={"hosts": hosts} if hosts else {})
+    pipeline_update = {
+        "ingest_actors": getattr(args, "ingest_actors", None),
+        "status_interval_s": getattr(args, "status_every", None),
+    }
+    pipeline = settings.pipeline.model_copy(
+        update={k: v for k, v in pipeline_update.items() if v} | ({"hosts_in_ingest": False} if hosts else {})
+    )
+    store = getattr(args, "store_url", None) or settings.store_url
     return settings.model_copy(update={"actors": actors, "pipeline": pipeline, "store_url": store})
 
 

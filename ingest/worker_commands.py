@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from confluent_kafka import Message, Producer
 
+from ingest.pipeline_config import HOSTS_HELP
 from ingest.sample import SampleShape, sample_commands
 from ingest.settings import Settings
 from ingest.tail import describe, output_topics, read_outputs, summary
@@ -22,7 +23,7 @@ SIGTERM or Ctrl-C, then drains in-flight work, commits what is done and stops.""
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = subparsers.add_parser("run", help="run the worker until stopped", description=RUN_DESCRIPTION)
     run.add_argument("--create-topics", action="store_true", help="create missing topics first")
-    run.add_argument("--hosts", type=int, help="shard host actors (default from the settings)")
+    run.add_argument("--hosts", type=int, help=HOSTS_HELP)
     run.add_argument("--ingest-actors", type=int, help="default: one per partition, at most one per CPU")
     run.add_argument("--store-url", help="sqlite:///path or postgresql://... (default from the settings)")
     run.add_argument("--status-every", type=float, help="seconds between status lines")

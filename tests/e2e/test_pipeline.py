@@ -73,10 +73,10 @@ def test_each_command_answered_once_in_user_order_and_replays_change_nothing(
     answered_once_in_order(worker_settings)
 
 
-def test_ingest_actors_holding_their_users_answer_each_command_once_in_order(
+def test_host_actors_of_their_own_answer_each_command_once_in_order(
     kafka_settings: Settings, tmp_path: Path
 ) -> None:
-    settings = isolated(kafka_settings, f"sqlite:///{tmp_path / 'state.sqlite3'}", hosts_in_ingest=True)
+    settings = isolated(kafka_settings, f"sqlite:///{tmp_path / 'state.sqlite3'}", hosts_in_ingest=False)
     with pipeline_topics(settings):
         answered_once_in_order(settings)
 
@@ -110,8 +110,8 @@ def answered_once_in_order(worker_settings: Settings) -> None:
         worker.stop()
 
 
-# The last: ingest actors holding their own users (`pipeline.hosts_in_ingest`), whose users move with
-# their partitions when the restarted worker's actors take them over.
+# The last: ingest actors holding their own users (`pipeline.hosts_in_ingest`, the default), whose users
+# move with their partitions when the restarted worker's actors take them over.
 KILLED = [("consumer", False), ("classic", False), ("consumer", True)]
 
 
@@ -162,7 +162,11 @@ def _versions(store_url: str, records: list[SampleRecord]) -> dict[str, int]:
 
 def test_a_host_crash_and_a_full_window_lose_nothing(kafka_settings: Settings, tmp_path: Path) -> None:
     settings = isolated(
-        kafka_settings, f"sqlite:///{tmp_path / 'state.sqlite3'}", max_in_flight=20, host_window=8
+        kafka_settings,
+        f"sqlite:///{tmp_path / 'state.sqlite3'}",
+        max_in_flight=20,
+        host_window=8,
+        hosts_in_ingest=False,  # a host actor to crash
     )
     records = [r for r in sample() if r.sequence < 2]  # 400 commands
     dlq = settings.pipeline.resolved_topics.outputs.dead_letter
