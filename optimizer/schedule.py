@@ -31,6 +31,7 @@ from optimizer.model.lean_model import LeanModel
 from optimizer.model.matching import Located, frozen_keys
 from optimizer.model.objectives.busy_pair_floor import busy_pair_floors
 from optimizer.model.objectives.splits import split_terms
+from optimizer.model.objectives.work_floor import work_floor_rows
 from optimizer.model.params import SMALL_MODEL
 from optimizer.model.task_work import task_works
 from optimizer.model.terms import Parts
@@ -51,6 +52,9 @@ def build_schedule(instance: Instance, plans: Iterable[Iterable[Located]] = ()) 
         # work the plain search found dearer plans with it (typical weeks 13, 17 and 18: 1.1-2.6
         # times the cost), and the LNS's parts have no use for a bound.
         built.bound_rows += busy_pair_floors(ctx, built.days, priced)
+        built.bound_rows += work_floor_rows(
+            built.works, built.variables, built.terms, ctx.fixed.busy, ctx.slot_minutes
+        )
     add_no_overlap(built.model, ctx, built.variables.all())
     add_daily_cap(built.model, ctx, built.days, built.variables.all())
     add_day_capacity(built.model, built.days, built.variables.all())
