@@ -105,8 +105,8 @@ def _pipeline(args: argparse.Namespace, settings: Settings) -> int:
 
     from ingest.bench_cpu import DRIVER
     from ingest.bench_pipeline import BenchPlan, run_bench
+    from ingest.local_ray import connect_ray
     from ingest.run_worker import with_overrides
-    from ingest.worker import connect_ray
 
     settings = with_overrides(settings, args)
     plan = BenchPlan(args.users, args.commands, args.trivial, args.time_limit_ms, week=args.week)

@@ -10,9 +10,10 @@ from types import FrameType
 
 import ray
 
+from ingest.local_ray import connect_ray
 from ingest.pipeline_topics import create_pipeline_topics
 from ingest.settings import Settings
-from ingest.worker import Worker, connect_ray
+from ingest.worker import Worker
 
 
 def _say(text: str) -> None:

@@ -1,14 +1,15 @@
-"""The running worker: shard hosts and ingest actors on Ray, watched from the driver process.
+"""The running worker: ingest actors on Ray, holding the shard hosts or calling host actors, watched
+from the driver process.
 
-`Worker.start` creates the hosts (or finds them by name) and the ingest actors; `watch` replaces an
-ingest actor whose loop has died, so the worker keeps running; `stop` drains the ingest actors first
-(they commit what is done) and then the hosts.
+`Worker.start` creates the ingest actors, after the host actors (or finds those by name) when hosts
+are to run apart (`pipeline.hosts_in_ingest = false`); `watch` replaces an ingest actor whose loop
+has died, so the worker keeps running; `stop` drains the ingest actors first (they commit what is
+done) and then the host actors.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import time
 from functools import reduce
 from typing import Any
@@ -25,19 +26,6 @@ from ingest.pipeline_topics import command_partitions
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
-
-NAMESPACE = "scheduling-worker"
-
-
-def connect_ray() -> bool:
-    """Join the cluster at RAY_ADDRESS (as under `ray job submit`; `auto` finds one started on this
-    machine), else start a local Ray of our own. True when this process started Ray."""
-    if ray.is_initialized():
-        return False
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    address = os.environ.get("RAY_ADDRESS") or "local"
-    ray.init(address=address, namespace=NAMESPACE, log_to_driver=False)
-    return True
 
 
 class Worker:

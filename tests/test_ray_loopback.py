@@ -23,7 +23,7 @@ def test_the_worker_s_own_local_ray_is_on_loopback() -> None:
         "from ingest.local_ray import stay_on_loopback\n"
         "stay_on_loopback()\n"
         "import ray\n"
-        "from ingest.worker import connect_ray\n"
+        "from ingest.local_ray import connect_ray\n"
         "assert connect_ray()\n"
         "print(ray.get_runtime_context().gcs_address, ray.util.get_node_ip_address())\n"
         "ray.shutdown()\n"
