@@ -27,7 +27,7 @@ from optimizer.model.scoring import fixed_model
 from optimizer.model.start_plan import build_model
 from optimizer.model.variables import BlockVars
 from optimizer.solution import SolveStatus
-from tests.optimizer.constraints.tiny import Tiny
+from tests.optimizer.constraints.tiny import ROOT_LP, Tiny, minimizing, with_and_without
 
 REVIEW = Habit(
     id="review",
@@ -66,16 +66,7 @@ def afternoon(cut: bool) -> tuple[Tiny, cp_model.LinearExprT]:
 
 
 def test_busy_pair_floor_keeps_the_optimum_and_raises_the_root_bound() -> None:
-    values, bounds = [], []
-    for cut in (False, True):
-        tiny, cost = afternoon(cut)
-        tiny.model.minimize(cost)
-        status, solver = tiny.solve()
-        assert status == "OPTIMAL"
-        values.append(solver.objective_value)
-        # The root LP alone: no search, no presolve to rewrite the rows.
-        root = {"max_number_of_conflicts": 0, "linearization_level": 2, "cp_model_presolve": False}
-        bounds.append(tiny.root_bound(**root))
+    values, bounds = with_and_without(lambda cut: minimizing(afternoon(cut)), **ROOT_LP)
     # The walk takes 14:30-15:00 (2 slots early, x10) and leaves no room for the review in that hour
     # (its 15-minute buffer included): the review goes to 17:00-18:00 (10 slots late), 30 in all.
     assert values == [30, 30]

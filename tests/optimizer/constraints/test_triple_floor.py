@@ -16,7 +16,7 @@ from optimizer.model.day_view import DayView
 from optimizer.model.objectives.ideal_time import distance
 from optimizer.model.objectives.pair_floor import Placed, add_pair_floors
 from optimizer.model.objectives.triple_floor import add_triple_floors, least_total, promise
-from tests.optimizer.constraints.tiny import Tiny
+from tests.optimizer.constraints.tiny import Tiny, minimizing, with_and_without
 
 
 def habit(name: str, minutes: int, ideal: time = time(7, 30), spacing: int = 0) -> Habit:
@@ -45,14 +45,7 @@ def morning(triples: bool) -> tuple[Tiny, cp_model.LinearExprT]:
 
 
 def test_triple_floor_keeps_the_optimum_and_raises_the_root_bound() -> None:
-    values, bounds = [], []
-    for triples in (False, True):
-        tiny, cost = morning(triples)
-        tiny.model.minimize(cost)
-        status, solver = tiny.solve()
-        assert status == "OPTIMAL"
-        values.append(solver.objective_value)
-        bounds.append(tiny.root_bound())
+    values, bounds = with_and_without(lambda triples: minimizing(morning(triples)))
     # Meditation at 07:30, the walk before it from 07:00, the gym after from 07:45: 2 + 1 slots off.
     assert values == [3, 3]
     assert bounds[1] == 3 > bounds[0]

@@ -22,7 +22,7 @@ from optimizer.model.spans import Span, merge_spans
 from optimizer.model.start_plan import build_model
 from optimizer.model.terms import Term
 from optimizer.solution import SolveStatus
-from tests.optimizer.constraints.tiny import Tiny, at, slot
+from tests.optimizer.constraints.tiny import ROOT_LP, Tiny, at, slot, with_and_without
 
 spans = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), min_size=1, max_size=5)
 
@@ -93,14 +93,7 @@ def _late_task(floor: bool) -> tuple[Tiny, cp_model.LinearExprT]:
 
 
 def test_the_rows_keep_the_optimum_and_raise_the_root_bound() -> None:
-    values, bounds = [], []
-    for floor in (False, True):
-        tiny, _ = _late_task(floor)
-        status, solver = tiny.solve()
-        assert status == "OPTIMAL"
-        values.append(solver.objective_value)
-        root = {"max_number_of_conflicts": 0, "linearization_level": 2, "cp_model_presolve": False}
-        bounds.append(tiny.root_bound(**root))
+    values, bounds = with_and_without(lambda floor: _late_task(floor)[0], **ROOT_LP)
     assert values == [14, 14]
     assert bounds[1] == 14 > bounds[0]
 

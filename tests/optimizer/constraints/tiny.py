@@ -7,6 +7,7 @@ the module under test and solves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from ortools.sat.python import cp_model
@@ -17,6 +18,8 @@ from optimizer.model.context import ALL_KINDS, Context
 from optimizer.model.variables import BlockVars, Variables
 
 MONDAY = datetime(2026, 1, 5, tzinfo=UTC)
+# The root LP alone: no search, and no presolve to rewrite the rows of a cut.
+ROOT_LP = {"max_number_of_conflicts": 0, "linearization_level": 2, "cp_model_presolve": False}
 
 
 def at(hour: float, day: int = 0) -> datetime:
@@ -93,3 +96,22 @@ class Tiny:
             setattr(solver.parameters, name, value)
         solver.solve(self.model)
         return float(solver.best_objective_bound)
+
+
+def minimizing(made: tuple[Tiny, cp_model.LinearExprT]) -> Tiny:
+    tiny, cost = made
+    tiny.model.minimize(cost)
+    return tiny
+
+
+def with_and_without(make: Callable[[bool], Tiny], **root: object) -> tuple[list[float], list[float]]:
+    """The optimum and the root bound (`Tiny.root_bound(**root)`) of the model `make` builds without a
+    cut (False), then with it."""
+    values, bounds = [], []
+    for cut in (False, True):
+        tiny = make(cut)
+        status, solver = tiny.solve()
+        assert status == "OPTIMAL"
+        values.append(solver.objective_value)
+        bounds.append(tiny.root_bound(**root))
+    return values, bounds
