@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from confluent_kafka import Message, Producer
 
 from actors.contract import ItemResult
-from ingest.dead_letter import Failure, dead_letter_record, failed_record, unexpected
+from ingest.dead_letter import Failure, dead_letter_records, failed_record, unexpected
 from ingest.ingest_stats import IngestStats, Latencies
 from ingest.messages import MessageError
 from ingest.offsets import OffsetTracker, Partition
@@ -96,11 +96,11 @@ class Answers:
         """The command's dead-letter record, and `also` (what its user is told) with it."""
         held = self._held[ref]
         held.dead = True
-        record = dead_letter_record(
+        records = dead_letter_records(
             failed_record(ref, held.message), failure, self._topics.outputs.dead_letter, self._worker
         )
         self.stats.dead_lettered += 1
-        self.publisher.publish(ref, [record, *(also or [])])
+        self.publisher.publish(ref, [*records, *(also or [])])
 
     def _finished(self, ref: Ref) -> None:
         held = self._held.pop(ref, None)

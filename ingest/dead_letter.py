@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from confluent_kafka import Message
 
 from ingest.messages import DeadLetter, FailedRecord, derive_id, encode
-from ingest.messages.dead_letter import MAX_CAPTURED_KEY
+from ingest.messages.dead_letter import MAX_CAPTURED_KEY, value_parts
 from ingest.outputs import Headers, OutputRecord
 
 log = logging.getLogger(__name__)
@@ -51,30 +51,39 @@ def failed_record(source: tuple[str, int, int], message: Message) -> FailedRecor
     return FailedRecord(topic, partition, offset, message.key(), message.value(), tuple(kept))
 
 
-def dead_letter_record(record: FailedRecord, failure: Failure, topic: str, worker: str) -> OutputRecord:
-    """The record to produce on `topic` (the dead-letter topic) for `record`."""
-    envelope = DeadLetter.capture(
-        record,
-        error_class=failure.error_class,
-        reason=failure.reason,
-        attempts=failure.attempts,
-        first_failure_at=failure.first_at,
-        # Wall-clock times: a clock stepped back between the two must not make the envelope invalid.
-        last_failure_at=max(failure.first_at, failure.last_at),
-        worker_id=worker,
-    )
-    headers: Headers = [
-        ("errorClass", failure.error_class.encode()),
-        ("messageId", letter_id(record).encode()),
-    ]
+def dead_letter_records(
+    record: FailedRecord, failure: Failure, topic: str, worker: str
+) -> list[OutputRecord]:
+    """The records to produce on `topic` (the dead-letter topic) for `record`: one, or one per part of
+    a value too large for one envelope, in order, all keyed alike (so on one partition)."""
     key = None if record.key is None else record.key[:MAX_CAPTURED_KEY]
-    return OutputRecord(topic, key, encode(envelope), headers)
+    letters = []
+    for part in range(value_parts(record)):
+        envelope = DeadLetter.capture(
+            record,
+            error_class=failure.error_class,
+            reason=failure.reason,
+            attempts=failure.attempts,
+            first_failure_at=failure.first_at,
+            # Wall-clock times: a clock stepped back between the two must not make the envelope invalid.
+            last_failure_at=max(failure.first_at, failure.last_at),
+            worker_id=worker,
+            part=part,
+        )
+        headers: Headers = [
+            ("errorClass", failure.error_class.encode()),
+            ("messageId", letter_id(record, part).encode()),
+        ]
+        letters.append(OutputRecord(topic, key, encode(envelope), headers))
+    return letters
 
 
-def letter_id(record: FailedRecord) -> str:
-    """The dead-letter record's id, from where the failed record sits: a record read again after a
-    restart fails again with new times and worker, and this id lets consumers drop the copy."""
-    return derive_id(record.topic, "dead-letter", str(record.partition), str(record.offset))
+def letter_id(record: FailedRecord, part: int = 0) -> str:
+    """The dead-letter record's id, from where the failed record sits (and which part of its value it
+    holds, after the first): a record read again after a restart fails again with new times and
+    worker, and this id lets consumers drop the copy."""
+    where = (record.topic, "dead-letter", str(record.partition), str(record.offset))
+    return derive_id(*where, *([f"part-{part}"] if part else []))
 
 
 def unexpected(error: Exception, doing: str, ref: tuple[str, int, int]) -> Failure:

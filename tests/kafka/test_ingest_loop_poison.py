@@ -2,7 +2,8 @@
 
 Each of these once stopped the loop on an exception, on every read of the same uncommitted record:
 a command whose horizon runs past year 9999, and a record with so many tiny headers that its
-dead-letter envelope passed the size limit. No host is involved: none of them reaches one.
+dead-letter envelope passed the size limit (its value, more than one envelope keeps, now goes whole
+in two). No host is involved: none of them reaches one.
 """
 
 from __future__ import annotations
@@ -97,13 +98,15 @@ def test_poison_records_are_dead_lettered_and_the_loop_goes_on(
     _produce(settings, commands)
     failures = _run_until_done(IngestLoop("test-worker", settings, _no_host), 3)
     assert not failures, f"the ingest loop stopped on {failures[0]!r}"
-    letters = _dead_letters(settings, dead, 3)
+    letters = _dead_letters(settings, dead, 4)
     assert [(letter.source_offset, letter.error_class) for letter in letters] == [
         (0, "UntranslatableCommand"),
+        (1, "MalformedMessage"),  # its 600,000 bytes in two parts, kept whole
         (1, "MalformedMessage"),
         (2, "MalformedMessage"),
     ]
     assert "9999" in letters[0].reason
+    assert b"".join(letter.original_value or b"" for letter in letters[1:3]) == b"x" * 600_000
     assert _committed(settings, group, commands) == 3  # committed past all three on shutdown
 
 

@@ -8,7 +8,12 @@ import json
 import pytest
 
 from ingest.messages import MAX_MESSAGE_BYTES, DeadLetter, FailedRecord, SchemaViolation, decode, encode
-from ingest.messages.dead_letter import MAX_CAPTURED_HEADERS, MAX_CAPTURED_VALUE, MAX_REASON_CHARS
+from ingest.messages.dead_letter import (
+    MAX_CAPTURED_HEADERS,
+    MAX_CAPTURED_VALUE,
+    MAX_REASON_CHARS,
+    value_parts,
+)
 from tests.messages.examples import NOW, dead_letter
 
 
@@ -53,7 +58,8 @@ def test_a_record_at_the_broker_limit_still_fits_after_capture() -> None:
     )
     assert len(encode(letter)) < MAX_MESSAGE_BYTES
     assert letter.original_value_truncated and letter.original_value_size == 1_048_576
-    assert letter.original_value == b"v" * MAX_CAPTURED_VALUE
+    assert letter.original_value == b"v" * MAX_CAPTURED_VALUE and letter.original_value_offset == 0
+    assert value_parts(huge) == 3
     assert len(letter.reason) == MAX_REASON_CHARS
     assert sum(len(h.key) + len(h.value or b"") for h in letter.original_headers) <= MAX_CAPTURED_HEADERS
 
