@@ -16,17 +16,14 @@ from optimizer.habits import build_habits
 from optimizer.model.constraints.choices import add_choices
 from optimizer.model.constraints.no_overlap import add_no_overlap
 from optimizer.model.day_view import DayView
-from optimizer.model.objective import weighted
 from optimizer.model.objectives.busy_pair_floor import busy_pair_floors
 from optimizer.model.objectives.day_costs import NONE, best_placement, day_costs, least_in_order
 from optimizer.model.objectives.duration import shortfall
 from optimizer.model.objectives.ideal_time import distance, ideal_slot
 from optimizer.model.params import SMALL_MODEL
-from optimizer.model.runner import run
-from optimizer.model.scoring import fixed_model
 from optimizer.model.start_plan import build_model
 from optimizer.model.variables import BlockVars
-from optimizer.solution import SolveStatus
+from tests.optimizer.constraints.plan_cost import costs_without_and_with
 from tests.optimizer.constraints.tiny import ROOT_LP, Tiny, minimizing, with_and_without
 
 REVIEW = Habit(
@@ -81,17 +78,8 @@ def test_greedy_plans_near_the_ideal_times_keep_their_cost_under_the_cuts() -> N
         plan = greedy_plan(instance, include_tasks=True)
         built = build_model("schedule", instance, [plan])
         assert len(built.variables.all()) > SMALL_MODEL and built.bound_rows
-        costs = []
-        for cut in (False, True):
-            trial, misfits = fixed_model(built, plan)
-            assert not misfits
-            for expr, least in built.bound_rows if cut else []:
-                trial.add(expr >= least)
-            trial.minimize(weighted(built.terms))
-            outcome = run(trial, instance.options, 5.0, len(built.variables.all()), [])
-            assert outcome.status is SolveStatus.OPTIMAL
-            costs.append(outcome.objective)
-        assert costs[0] == costs[1]
+        without, with_rows = costs_without_and_with(built, instance, plan, built.bound_rows)
+        assert without == with_rows
 
 
 def _blocks(

@@ -14,14 +14,11 @@ from optimizer.model.constraints.choices import add_choices
 from optimizer.model.constraints.no_overlap import add_no_overlap
 from optimizer.model.constraints.sequence import add_sequence
 from optimizer.model.demands import TaskWork
-from optimizer.model.objective import weighted
 from optimizer.model.objectives.work_floor import ends, hull_cuts, work_floor_rows
-from optimizer.model.runner import run
-from optimizer.model.scoring import fixed_model
 from optimizer.model.spans import Span, merge_spans
 from optimizer.model.start_plan import build_model
 from optimizer.model.terms import Term
-from optimizer.solution import SolveStatus
+from tests.optimizer.constraints.plan_cost import costs_without_and_with
 from tests.optimizer.constraints.tiny import ROOT_LP, Tiny, at, slot, with_and_without
 
 spans = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), min_size=1, max_size=5)
@@ -106,14 +103,5 @@ def test_a_fortnight_with_a_task_due_before_it_can_start_keeps_its_plans_cost() 
     ctx = built.ctx
     rows = work_floor_rows(built.works, built.variables, built.terms, ctx.fixed.busy, ctx.slot_minutes)
     assert rows
-    costs = []
-    for cut in (False, True):
-        trial, misfits = fixed_model(built, plan)
-        assert not misfits
-        for expr, least in rows if cut else []:
-            trial.add(expr >= least)
-        trial.minimize(weighted(built.terms))
-        outcome = run(trial, instance.options, 5.0, len(built.variables.all()), [])
-        assert outcome.status is SolveStatus.OPTIMAL
-        costs.append(outcome.objective)
-    assert costs[0] == costs[1]
+    without, with_rows = costs_without_and_with(built, instance, plan, rows)
+    assert without == with_rows
