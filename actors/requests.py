@@ -1,6 +1,7 @@
 """The request models a `WorkItem` carries, and their JSON encoding.
 
-Ingest translates a command's wire data into one of these; the host decodes it inside the user actor.
+Ingest translates a command's wire data into one of these. A host in the ingest actor's own process takes
+the model as it is; one in another process gets its JSON, which it decodes inside the user actor.
 `ScheduleRequest` serves SCHEDULE_HABITS and OPTIMIZE_SCHEDULE: the optimizer's `Instance` plus what the
 outcomes need and the domain lacks (goal types and units, completed habit occurrences, where reminders go).
 """
@@ -13,7 +14,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
-from actors.contract import TaskType
+from actors.kinds import TaskType
 from optimizer.domain import Instance
 
 REQUEST_VERSION = 1
@@ -102,12 +103,39 @@ def encode_request(request: Request) -> bytes:
     return request.model_dump_json(exclude_unset=True).encode()
 
 
-def decode_request(task_type: TaskType | str, data: bytes) -> Request:
+def request_bytes(request: bytes | Request) -> bytes:
+    """The request's JSON, to cross to another process. A sync's few fields repeat from command to
+    command: each distinct one is encoded once."""
+    if isinstance(request, bytes):
+        return request
+    if isinstance(request, SyncRequest):  # equal models may differ in the fields they set
+        return _sync_bytes(request, frozenset(request.model_fields_set))
+    return encode_request(request)
+
+
+@lru_cache(maxsize=1024)
+def _sync_bytes(request: SyncRequest, _fields_set: frozenset[str]) -> bytes:
+    return encode_request(request)
+
+
+def decode_request(task_type: TaskType | str, data: bytes | Request) -> Request:
     """The request model for `task_type`; raises `InvalidRequest` naming what is wrong (never values).
-    A sync's request (a few immutable fields, alike from command to command) is decoded once per text."""
+    A model handed over in process is taken as it is: ingest built and validated it. A sync's request
+    (a few immutable fields, alike from command to command) is decoded once per text."""
+    if isinstance(data, ScheduleRequest | SyncRequest):
+        return _handed_over(task_type, data)
     if task_type == TaskType.SYNC_CALENDAR and type(data) is bytes and len(data) <= 256:
         return _sync_request(data)
     return _decoded(task_type, data)
+
+
+def _handed_over(task_type: TaskType | str, request: Request) -> Request:
+    model = _model(task_type)
+    if type(request) is not model:
+        raise InvalidRequest(
+            f"a {task_type} request must be a {model.__name__}, not a {type(request).__name__}"
+        )
+    return request
 
 
 @lru_cache(maxsize=1024)  # the same frozen model handed out again; a refused one is not remembered
@@ -115,13 +143,17 @@ def _sync_request(data: bytes) -> Request:
     return _decoded(TaskType.SYNC_CALENDAR, data)
 
 
-def _decoded(task_type: TaskType | str, data: bytes) -> Request:
+def _model(task_type: TaskType | str) -> type[ScheduleRequest] | type[SyncRequest]:
     try:
-        model = _MODELS[TaskType(task_type)]
+        return _MODELS[TaskType(task_type)]
     except ValueError:
         raise InvalidRequest(
             f"unknown task type {task_type!r}: expected one of {[t.value for t in TaskType]}"
         ) from None
+
+
+def _decoded(task_type: TaskType | str, data: bytes) -> Request:
+    model = _model(task_type)
     try:
         request = model.model_validate_json(data)
     except ValidationError as error:

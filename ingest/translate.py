@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from actors.contract import CommandPriority, TaskType, WorkItem
-from actors.requests import GoalMeta, Request, ScheduleRequest, SyncRequest, encode_request
+from actors.requests import GoalMeta, Request, ScheduleRequest, SyncRequest
 from ingest.messages import Command, MessageError, OptimizeScheduleData, Priority, SyncCalendarData
 from ingest.messages import TaskType as WireTaskType
 from ingest.messages.task_data import Goal, PlanningData
@@ -36,7 +36,7 @@ def work_item(command: Command, source: tuple[str, int, int], received_at: datet
         task_type=_TASK_TYPES[command.task_type],
         priority=_PRIORITIES[command.priority],
         received_at=received_at,
-        request=_request_bytes(command),
+        request=request_for(command),
         source=source,
     )
 
@@ -46,18 +46,7 @@ _TASK_TYPES = {kind: TaskType(kind.value) for kind in WireTaskType}
 _PRIORITIES = {level: CommandPriority(level.value) for level in Priority}
 
 
-def _request_bytes(command: Command) -> bytes:
-    data = command.task_data
-    if isinstance(data, SyncCalendarData):
-        return _sync_request(data.calendar_id, data.full_sync, data.reason.value)
-    return encode_request(request_for(command))
-
-
-@lru_cache(maxsize=1024)  # a sync's request is three fields that repeat: each set is encoded once
-def _sync_request(calendar_id: str, full_sync: bool, reason: str) -> bytes:
-    return encode_request(_sync(calendar_id, full_sync, reason))
-
-
+@lru_cache(maxsize=1024)  # a sync's request is three fields that repeat: each set is built once
 def _sync(calendar_id: str, full_sync: bool, reason: str) -> SyncRequest:
     # Plain text and a bool, already checked on the wire: nothing here can be refused.
     return SyncRequest(calendar_id=calendar_id, full_sync=full_sync, reason=reason)

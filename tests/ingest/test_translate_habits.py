@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from actors.requests import HabitCompletion, ScheduleRequest, StreakSeed, decode_request
+from actors.requests import HabitCompletion, ScheduleRequest, StreakSeed, decode_request, request_bytes
 from ingest.messages import Command
 from ingest.messages.task_data import validate_task_data
 from ingest.translate import UntranslatableCommand, work_item
@@ -22,7 +22,7 @@ def translated(data: dict[str, Any], task_type: str = "SCHEDULE_HABITS") -> tupl
     item = work_item(command, ("scheduling.commands", 0, 1), ISSUED)
     request = decode_request(item.task_type, item.request)
     assert isinstance(request, ScheduleRequest)
-    return item.request, request
+    return request_bytes(item.request), request
 
 
 @pytest.mark.parametrize("task_type", ["SCHEDULE_HABITS", "OPTIMIZE_SCHEDULE"])
