@@ -57,8 +57,9 @@ class ActiveUsers:
 
     def touch(self, actor: UserActor) -> None:
         """Record a use of `actor` (new, or after a command changed its size): most recent in the LRU."""
-        self.stored_bytes += actor.size - self._sizes.get(actor.user_id, 0)
-        self._sizes[actor.user_id] = actor.size
+        size = actor.size  # a property that adds up the actor's parts: read it once
+        self.stored_bytes += size - self._sizes.get(actor.user_id, 0)
+        self._sizes[actor.user_id] = size
         self._actors[actor.user_id] = (actor, self._clock())
         self._actors.move_to_end(actor.user_id)
 

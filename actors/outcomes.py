@@ -6,6 +6,7 @@ exactly the same outcomes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
@@ -106,3 +107,10 @@ Outcome = Annotated[
 
 OUTCOMES: TypeAdapter[tuple[Outcome, ...]] = TypeAdapter(tuple[Outcome, ...])
 """A command's outcomes as JSON: how the outbox stores them and how results carry them."""
+
+
+def dump_outcomes(outcomes: Sequence[Outcome]) -> bytes:
+    """`OUTCOMES.dump_json(tuple(outcomes))`, byte for byte, at about half the cost: each outcome is
+    written by its own model's serializer, which skips the union's choice of model for every item and
+    the adapter's per-call overhead (a sync's one outcome is answered on the host's hot path)."""
+    return b"[%b]" % b",".join([outcome.__pydantic_serializer__.to_json(outcome) for outcome in outcomes])

@@ -17,7 +17,7 @@ from actors.calendar.edge import CalendarEdge
 from actors.commands import Applied, Solver, apply, apply_now, ms
 from actors.contract import ItemResult, WorkItem
 from actors.outbox import Outbox, outcomes_json, record_of
-from actors.outcomes import OUTCOMES
+from actors.outcomes import dump_outcomes
 from actors.prepared import Prepared, Storage
 from actors.stamp import Stamp
 from actors.state import UserState, decode_state, dump_state
@@ -105,7 +105,7 @@ class UserActor:
         owner: str,
     ) -> Prepared:
         state, outcomes = applied
-        encoded = OUTCOMES.dump_json(tuple(outcomes))
+        encoded = dump_outcomes(outcomes)
         record = record_of(item.task_id, stamp.at, encoded, len(outcomes))
         # An unchanged state is not rewritten: only its version moves, which keeps the fence.
         rewrite = state is not self.state or self.version == 0 or bool(self.outbox.pending)

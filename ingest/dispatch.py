@@ -56,7 +56,9 @@ class Dispatcher:
         touched = set()
         for item in items:
             host = self._route(item.user_id)
-            self._lanes.setdefault(host, HostLane()).backlog.push(item)
+            if host not in self._lanes:  # not `setdefault`, which would build a lane for every command
+                self._lanes[host] = HostLane()
+            self._lanes[host].backlog.push(item)
             touched.add(host)
         for host in touched:
             self._pump(host)

@@ -52,7 +52,10 @@ class OffsetTracker:
 
     def track(self, partition: Partition, offset: int) -> None:
         """Record that `offset` was handed out for processing."""
-        self._marks.setdefault(partition, _Watermark()).track(offset)
+        mark = self._marks.get(partition)  # not `setdefault`: it would build a watermark every time
+        if mark is None:
+            mark = self._marks[partition] = _Watermark()
+        mark.track(offset)
 
     def done(self, partition: Partition, offset: int) -> bool:
         """Mark `offset` finished. False when its partition was forgotten (revoked) meanwhile."""

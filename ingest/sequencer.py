@@ -26,7 +26,10 @@ class UserSequencer(Generic[Ref, Payload]):
 
     def expect(self, user_id: str, ref: Ref) -> None:
         """`ref` is the user's next command; its result is released after all earlier ones."""
-        self._queues.setdefault(user_id, deque()).append(ref)
+        queue = self._queues.get(user_id)  # not `setdefault`: it would build a queue every time
+        if queue is None:
+            queue = self._queues[user_id] = deque()
+        queue.append(ref)
         self._owner[ref] = user_id
 
     def arrive(self, ref: Ref, payload: Payload) -> list[tuple[Ref, Payload]]:

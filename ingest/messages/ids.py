@@ -22,10 +22,13 @@ def derive_id(task_id: str, *parts: str) -> str:
 
 def derive_ids(task_id: str, part: str, count: int) -> list[str]:
     """`derive_id(task_id, part, str(i))` for each i below `count`, hashing their shared start once."""
-    start = hashlib.sha1(_PREFIX + _name((task_id, part)).encode(), usedforsecurity=False)
+    start = _PREFIX + f"{len(task_id)}:{task_id}{len(part)}:{part}".encode()  # `_name((task_id, part))`
+    if count == 1:  # most commands answer with one output (every sync does): one hash, nothing to share
+        return [uuid5_of(hashlib.sha1(start + _INDEXES[0], usedforsecurity=False).digest())]
+    shared = hashlib.sha1(start, usedforsecurity=False)
     ids = []
     for index in range(count):
-        digest = start.copy()
+        digest = shared.copy()
         digest.update(_INDEXES[index] if index < len(_INDEXES) else _name((str(index),)).encode())
         ids.append(uuid5_of(digest.digest()))
     return ids
