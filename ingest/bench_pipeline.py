@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest import bench_cpu
-from ingest.bench_send import BenchPlan, sample, timed
+from ingest.bench_send import BenchPlan, Sender, sample, timed
 from ingest.bench_solver import SolverBound, solver_only_bound
 from ingest.broker.files import BrokerFiles
 from ingest.broker.process import running_pid
@@ -79,13 +79,14 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
     worker = Worker.start(settings)
     try:
         worker.await_assignment()  # a rebalance inside a timed phase would time its replays
+        sender = Sender(settings)
         warm = replace(plan, users=min(plan.users, 100), commands=2, seed=plan.seed + 1)
-        timed(worker, settings, sample(warm, "warm"), rate=None)
+        timed(worker, sender, sample(warm, "warm"), rate=None)
         burst = sample(plan, "max")
         broker = local_broker_pid(settings)
         calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample(broker)
         tasks_before = _solver_tasks(worker)
-        max_rate = len(burst) / timed(worker, settings, burst, rate=None)
+        max_rate = len(burst) / timed(worker, sender, burst, rate=None)
         cpu_us = bench_cpu.per_command_us(cpu_before, bench_cpu.sample(broker), len(burst))
         per_call = len(burst) / max(1, worker.stats().host_calls - calls_before)
         tasks, solves = (
@@ -96,7 +97,7 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
         say("CPU µs per command: " + ", ".join(f"{role} {us:.0f}" for role, us in cpu_us.items()))
         worker.latencies()  # queueing in a burst is not latency at a sustainable rate
         paced = sample(plan, "half")
-        half_rate = len(paced) / timed(worker, settings, paced, rate=max_rate / 2)
+        half_rate = len(paced) / timed(worker, sender, paced, rate=max_rate / 2)
         latencies = worker.latencies()
         say(f"at half rate: {half_rate:.0f} commands/s, p50 {percentile(latencies, 0.5):.0f} ms")
     finally:
