@@ -23,8 +23,8 @@ class WorkItem:
 
     Plain bytes rather than pydantic objects cross the process boundary: pickling models costs more
     than the whole hot path (ARCHITECTURE.md section 4b). A host in the ingest actor's own process takes
-    the model as ingest built it, which spares encoding and decoding it again (on a week-long plan's
-    command about a tenth of the ingest loop's time).
+    the model as ingest built it, which spares encoding and decoding it again (75-110 µs of a week-long
+    plan's command, measured in one process).
     """
 
     task_id: str
