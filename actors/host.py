@@ -26,6 +26,8 @@ from actors.priority_gate import PriorityGate
 from actors.sequencer import Sequencer
 from actors.solver import solver_counts
 from actors.store import StateStore, open_store
+from actors.store.timed import TimedStore
+from actors.store_times import StoreTimes
 from actors.user_actor import Solver
 
 __all__ = ["HostSettings", "HostStopped", "ShardHost"]
@@ -41,7 +43,9 @@ class ShardHost(HostRuns):
         calendar: CalendarEdge | None = None,
     ) -> None:
         self.name = self.owner = name
-        self.store = open_store(store) if isinstance(store, str) else store
+        opened = open_store(store) if isinstance(store, str) else store
+        self.store_times = StoreTimes(name, opened.kind, settings.store_metrics_s)
+        self.store = TimedStore(opened, self.store_times)
         self.commits = GroupCommit(self.store)  # the saves of commands run together: one transaction
         self._solver = solver
         self.calendar = calendar  # one per process: its circuit breaker serves every user here

@@ -15,6 +15,9 @@ class HostSettings(BaseModel):
     concurrent_commands: int = Field(default=16, gt=0, description="commands running at once per host")
     retry: RetryPolicy = RetryPolicy()
     sequence_gap_timeout_s: float = Field(default=30.0, gt=0, description="see actors.sequencer")
+    store_metrics_s: float = Field(
+        default=60.0, ge=0, description="seconds between the store's DB_QUERY_TIME metrics; 0: none"
+    )
 
 
 class HostStopped(Exception):

@@ -42,7 +42,7 @@ class NowBatch:
                 actor = UserActor.activate(item.user_id, host.store.load(item.user_id))
                 host.counters.activations += 1
                 host.users.touch(actor)
-            prepared = actor.prepare_now(item, host.calendar, host.owner)
+            prepared = actor.prepare_now(item, host.calendar, host)
         except Exception:
             return False  # the normal path runs it again, with its retries and its reason
         if prepared is None:

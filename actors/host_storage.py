@@ -6,13 +6,17 @@ import asyncio
 
 from actors.group_commit import GroupCommit
 from actors.host_stats import HostStats
+from actors.outcomes import Outcome
+from actors.stamp import Stamp
 from actors.store import OutboxRecord, Save, StateStore
+from actors.store_times import StoreTimes
 from actors.user_actor import UserActor
 
 
 class HostStorage:
     owner: str  # the host's name: who wrote a state row
     store: StateStore
+    store_times: StoreTimes
     commits: GroupCommit
     counters: HostStats
 
@@ -25,6 +29,9 @@ class HostStorage:
 
     async def persist(self, save: Save) -> int:
         return await self.commits.save(save)
+
+    def reports(self, stamp: Stamp) -> tuple[Outcome, ...]:
+        return self.store_times.due(stamp)
 
     async def recall(self, user_id: str, task_id: str) -> OutboxRecord | None:
         if self.store.local:

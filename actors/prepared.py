@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from actors.contract import WorkItem
+from actors.outcomes import Outcome
+from actors.stamp import Stamp
 from actors.state import UserState
 from actors.store import OutboxRecord, Save
 
@@ -33,3 +35,8 @@ class Storage(Protocol):
         ...
 
     async def recall(self, user_id: str, task_id: str) -> OutboxRecord | None: ...
+
+    def reports(self, stamp: Stamp) -> tuple[Outcome, ...]:
+        """Outcomes of the host's own for the command of `stamp` to carry besides its own (the store's
+        metrics, `actors/store_times.py`); usually none."""
+        ...

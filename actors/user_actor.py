@@ -68,7 +68,7 @@ class UserActor:
         if item.task_id in self.outbox:
             record = self.outbox.pending.get(item.task_id) or await storage.recall(self.user_id, item.task_id)
             return self.replayed(item, record, started)
-        prepared = await self.prepare(item, solver, calendar, started, storage.owner)
+        prepared = await self.prepare(item, solver, calendar, started, storage)
         return self.finish(prepared, await storage.persist(prepared.save))
 
     def replayed(self, item: WorkItem, record: OutboxRecord | None, started: float) -> ItemResult:
@@ -78,22 +78,22 @@ class UserActor:
         )
 
     async def prepare(
-        self, item: WorkItem, solver: Solver, calendar: CalendarEdge | None, started: float, owner: str
+        self, item: WorkItem, solver: Solver, calendar: CalendarEdge | None, started: float, storage: Storage
     ) -> Prepared:
         """The command applied in memory (not a replay: the caller checked the outbox)."""
         stamp = Stamp(self.user_id, item.task_id, self.clock())
         timings: dict[str, float] = {}
         applied = await apply(self.state, item, solver, stamp, calendar, timings)
-        return self._prepared(item, stamp, applied, started, timings, owner)
+        return self._prepared(item, stamp, applied, started, timings, storage)
 
-    def prepare_now(self, item: WorkItem, calendar: CalendarEdge | None, owner: str) -> Prepared | None:
+    def prepare_now(self, item: WorkItem, calendar: CalendarEdge | None, storage: Storage) -> Prepared | None:
         """The command applied at once when it waits on nothing and is no replay, else None."""
         if item.task_id in self.outbox:
             return None
         started = perf_counter()
         stamp = Stamp(self.user_id, item.task_id, self.clock())
         applied = apply_now(self.state, item, stamp, calendar)
-        return None if applied is None else self._prepared(item, stamp, applied, started, {}, owner)
+        return None if applied is None else self._prepared(item, stamp, applied, started, {}, storage)
 
     def _prepared(
         self,
@@ -102,16 +102,19 @@ class UserActor:
         applied: Applied,
         started: float,
         timings: dict[str, float],
-        owner: str,
+        storage: Storage,
     ) -> Prepared:
         state, outcomes = applied
+        reports = storage.reports(stamp)
+        if reports:
+            outcomes = [*outcomes, *reports]
         encoded = dump_outcomes(outcomes)
         record = record_of(item.task_id, stamp.at, encoded, len(outcomes))
         # An unchanged state is not rewritten: only its version moves, which keeps the fence.
         rewrite = state is not self.state or self.version == 0 or bool(self.outbox.pending)
         data = dump_state(state) if rewrite else None
         trim = self.outbox.due_for_trim(record.count)
-        save = Save(self.user_id, data, self.version, owner, self.outbox.rows(record), trim)
+        save = Save(self.user_id, data, self.version, storage.owner, self.outbox.rows(record), trim)
         return Prepared(item, state, record, encoded, save, started, timings)
 
     def finish(self, prepared: Prepared, version: int) -> ItemResult:

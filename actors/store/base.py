@@ -79,6 +79,7 @@ class StaleStateError(StoreError):
 class StateStore(Protocol):
     # True when calls return in microseconds (an embedded file): callers then skip a worker thread.
     local: bool
+    kind: str  # "sqlite" or "postgresql": named in the store's DB_QUERY_TIME metrics
 
     def load(self, user_id: str) -> StoredState | None:
         """The user's state and version with the outbox's task ids, or None when nothing was saved yet."""

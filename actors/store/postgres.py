@@ -32,6 +32,7 @@ T = TypeVar("T")
 
 class PostgresStore:
     local = False
+    kind = "postgresql"
 
     def __init__(self, url: str, connect_timeout_s: int = 10, bounds: OutboxBounds | None = None) -> None:
         self._url = url

@@ -32,6 +32,7 @@ from actors.store.sqlite_schema import BUMP, INSERT, UPDATE, prepare
 
 class SqliteStore:
     local = True
+    kind = "sqlite"
 
     def __init__(self, path: Path, busy_timeout_s: float = 30.0, bounds: OutboxBounds | None = None) -> None:
         self.path = path

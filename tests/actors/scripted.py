@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 
 from actors.contract import CommandPriority, TaskType
+from actors.outcomes import Outcome
+from actors.stamp import Stamp
 from actors.store import OutboxRecord, Save, StaleStateError, StateStore
 from optimizer.domain import Instance
 from optimizer.solution import Solution, SolveStatus
@@ -47,6 +49,9 @@ class DirectStorage:
 
     async def recall(self, user_id: str, task_id: str) -> OutboxRecord | None:
         return self.store.recall(user_id, task_id)
+
+    def reports(self, stamp: Stamp) -> tuple[Outcome, ...]:
+        return ()
 
 
 def persist_into(store: StateStore, user_id: str, owner: str = "test") -> DirectStorage:

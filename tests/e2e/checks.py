@@ -9,6 +9,7 @@ from datetime import datetime
 from actors.store import open_store
 from ingest.messages import derive_id
 from ingest.sample import SampleRecord
+from ingest.settings import Settings
 from ingest.tail import Output
 from ingest.topics import ANALYTICS_USAGE
 
@@ -106,3 +107,19 @@ def _by_user(records: list[SampleRecord]) -> dict[str, list[str]]:
         if not record.malformed:
             users[record.user_id].append(record.task_id)
     return users
+
+
+def store_metrics_sent(outputs: list[Output], settings: Settings) -> None:
+    """The hosts' DB_QUERY_TIME windows arrived among the outputs: saves of the run's store kind, each
+    with figures that agree with each other."""
+    performance = settings.pipeline.resolved_topics.outputs.performance
+    metrics = [o.body for o in outputs if o.topic == performance and o.body["metricType"] == "DB_QUERY_TIME"]
+    saves = [m for m in metrics if m["labels"]["endpoint"] == "state_store/save"]
+    assert saves, f"no state store metric among {len(outputs)} outputs"
+    kind = "sqlite" if settings.store_url.startswith("sqlite") else "postgresql"
+    for m in saves:
+        labels = m["labels"]
+        assert labels["store"] == kind and m["unit"] == "milliseconds"
+        assert labels["rows"] >= labels["calls"] > 0
+        assert 0 < labels["p50Us"] <= labels["p99Us"] <= labels["maxUs"]
+        assert 0 < m["value"] <= labels["maxUs"] / 1000

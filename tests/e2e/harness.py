@@ -25,6 +25,7 @@ COORDINATOR_MOVES = {
     KafkaError._TIMED_OUT,
 }
 SOLVE_LIMIT_S = 0.3  # every priority: the tests check delivery, not plan quality
+STORE_METRICS_S = 2.0
 
 
 def isolated(base: Settings, store_url: str, **pipeline: object) -> Settings:
@@ -32,7 +33,10 @@ def isolated(base: Settings, store_url: str, **pipeline: object) -> Settings:
     tag = uuid.uuid4().hex[:10]
     limits = dict.fromkeys(CommandPriority, SOLVE_LIMIT_S)
     solver = base.actors.solver.model_copy(update={"time_limit_s": limits})
-    actors = base.actors.model_copy(update={"hosts": 2, "name_prefix": f"e2e-host-{tag}", "solver": solver})
+    # A store metrics window of its own: the runs are short, and the metrics ride on commands' outputs.
+    host = base.actors.host.model_copy(update={"store_metrics_s": STORE_METRICS_S})
+    update_actors = {"hosts": 2, "name_prefix": f"e2e-host-{tag}", "solver": solver, "host": host}
+    actors = base.actors.model_copy(update=update_actors)
     update = {
         "topic_suffix": f".e2e-{tag}",
         "group_id": f"e2e-{tag}",

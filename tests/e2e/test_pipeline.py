@@ -97,6 +97,7 @@ def answered_once_in_order(worker_settings: Settings) -> None:
         results, dead = checks.split(first, dlq)
         assert len(checks.same_ids_same_bytes(first, dlq)) == len(results)  # no copies
         assert len(dead) == sum(r.malformed for r in records)  # nor of a dead letter
+        checks.store_metrics_sent(first, worker_settings)
         versions = _versions(worker_settings.store_url, records)
 
         landed |= produce(worker_settings, records)  # the same task ids again

@@ -54,6 +54,13 @@ def test_a_solve_says_how_many_blocks_it_placed_and_moved() -> None:
     assert line.endswith("API_LATENCY 84.2 milliseconds OPTIMAL, placed 7 moved 1")
 
 
+def test_a_store_window_says_which_calls_how_many_and_their_p99() -> None:
+    labels = {"endpoint": "state_store/save", "store": "sqlite", "calls": 1200, "p99Us": 2150}
+    body = {"metricType": "DB_QUERY_TIME", "value": 0.41, "unit": "milliseconds", "labels": labels}
+    line = _line("scheduling.analytics.performance", body)
+    assert line.endswith("DB_QUERY_TIME 0.41 milliseconds state_store/save, 1200 calls, p99 2.15 ms")
+
+
 def test_a_goal_without_numbers_is_shown_as_foreign_not_fatal() -> None:
     body = {"goalId": "g1", "eventType": "UPDATED", "goalData": {"progress": {"current": "a lot"}}}
     assert _line("scheduling.events.goals", body).endswith("not a message the worker writes")
