@@ -24,7 +24,7 @@ from actors.host_runs import HostRuns
 from actors.host_stats import HostStats
 from actors.priority_gate import PriorityGate
 from actors.sequencer import Sequencer
-from actors.solver import solver_counts
+from actors.solver import solver_counts, solves_in_place
 from actors.store import StateStore, open_store
 from actors.store.timed import TimedStore
 from actors.store_times import StoreTimes
@@ -83,6 +83,7 @@ class ShardHost(HostRuns):
     def stats(self) -> HostStats:
         self._passivate()
         tasks, solves = solver_counts(self._solver)
+        in_place, in_place_s = solves_in_place(self._solver)
         return replace(
             self.counters,
             active_users=len(self.users),
@@ -91,6 +92,8 @@ class ShardHost(HostRuns):
             state_bytes=self.users.estimated_bytes,
             solver_tasks=tasks,
             remote_solves=solves,
+            solves_in_place=in_place,
+            in_place_cpu_s=in_place_s,
         )
 
     async def drain(self) -> None:

@@ -27,6 +27,8 @@ class HostStats:
     dead_lettered: int = 0
     solver_tasks: int = 0  # Ray tasks sent for solves, batches included
     remote_solves: int = 0  # solves those tasks carried: solves per task shows how well they batch
+    solves_in_place: int = 0  # solves small enough to run in the host's process (no task)
+    in_place_cpu_s: float = 0.0  # their CPU: part of the host's process's, though it is solving
 
     def finished(self, result: ItemResult) -> None:
         """Count a command's final result: applied, replayed or dead-lettered."""

@@ -10,13 +10,13 @@ batches (`actors/solve_queue.py`). Queued tasks are the autoscaler's backlog.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from actors.contract import CommandPriority, TaskType
-from actors.solve_queue import BatchAnswer, RemoteBatch, RemoteSolve, SolveInput, SolveQueue
+from actors.solve_queue import RemoteBatch, RemoteSolve, SolveQueue
+from actors.solve_run import run_solver, run_solvers, timed_solver
 from optimizer.domain import Frequency, Instance
 from optimizer.solution import Solution
 
@@ -28,6 +28,7 @@ __all__ = [
     "run_solver",
     "run_solvers",
     "solver_counts",
+    "solves_in_place",
 ]
 
 DEFAULT_LIMITS = {CommandPriority.HIGH: 2.0, CommandPriority.NORMAL: 5.0, CommandPriority.LOW: 10.0}
@@ -48,31 +49,6 @@ class SolverSettings(BaseModel):
         gt=0,
         description="a batch task starts no solve after this long; the rest are queued again",
     )
-
-
-def run_solver(task_type: str, instance_json: bytes) -> bytes:
-    """The whole solve, in whichever process runs it: JSON in, JSON out."""
-    from optimizer.solve import optimize_schedule, schedule_habits
-
-    instance = Instance.model_validate_json(instance_json)
-    solve = schedule_habits if TaskType(task_type) is TaskType.SCHEDULE_HABITS else optimize_schedule
-    solution: Solution = solve(instance)
-    return solution.model_dump_json().encode()
-
-
-def run_solvers(solves: list[SolveInput], seconds: float | None = None) -> list[BatchAnswer]:
-    """A batch, one solve after another, each with its own limit; a failing solve fails alone. After
-    `seconds` no further solve starts: the answers are then those of the solves run, a prefix."""
-    answers: list[BatchAnswer] = []
-    started = time.monotonic()
-    for task_type, instance_json in solves:
-        if answers and seconds is not None and time.monotonic() - started >= seconds:
-            break
-        try:
-            answers.append((run_solver(task_type, instance_json), ""))
-        except Exception as error:
-            answers.append((None, f"{type(error).__name__}: {error}"))
-    return answers
 
 
 def instance_size(instance: Instance, task_type: TaskType) -> int:
@@ -100,6 +76,8 @@ class SolverDispatch:
         batch_after: int | Callable[[], int] = 1,
     ) -> None:
         self.settings = settings
+        self.in_place = 0  # solves run in this process (no Ray, or small enough), and their CPU
+        self.in_place_s = 0.0
         self.queue: SolveQueue | None = None
         if remote is not None:
             many = batch if batch is not None and settings.batch_max > 1 else None
@@ -121,10 +99,19 @@ class SolverDispatch:
         data = prepared.model_dump_json().encode()
         queue = self.queue
         if queue is None or instance_size(prepared, task_type) <= self.settings.inline_max_size:
-            raw = await asyncio.to_thread(run_solver, task_type.value, data)
+            raw, cpu_s = await asyncio.to_thread(timed_solver, task_type.value, data)
+            self.in_place += 1
+            self.in_place_s += cpu_s
         else:
             raw = await queue.solve(task_type.value, data, alone=priority is CommandPriority.HIGH)
         return Solution.model_validate_json(raw)
+
+
+def solves_in_place(solver: object) -> tuple[int, float]:
+    """A dispatch's solves run in its own process so far, and their CPU seconds (none for others)."""
+    if not isinstance(solver, SolverDispatch):
+        return 0, 0.0
+    return solver.in_place, solver.in_place_s
 
 
 def solver_counts(solver: object) -> tuple[int, int]:

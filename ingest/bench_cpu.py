@@ -24,6 +24,7 @@ ROLES = (
 )
 
 DRIVER = "benchmark driver"  # this process: it produces the commands
+IN_PLACE = "solves in hosts"  # small solves a host runs in its own process (`actors.solver`)
 
 Sample = dict[int, tuple[float, str]]  # pid -> (CPU seconds, role)
 
@@ -51,6 +52,16 @@ def per_command_us(before: Sample, after: Sample, commands: int) -> dict[str, fl
         spent[role] += seconds - before.get(pid, (0.0, role))[0]
     ranked = sorted(spent.items(), key=lambda pair: -pair[1])
     return {role: s / max(commands, 1) * 1e6 for role, s in ranked if s > 0}
+
+
+def set_apart(cpu_us: dict[str, float], role: str, part: str, us: float) -> dict[str, float]:
+    """`cpu_us` with `us` of `role`'s CPU shown as a role of its own, `part`: work measured inside
+    `role`'s processes (by thread) that belongs elsewhere."""
+    if us <= 0 or role not in cpu_us:
+        return cpu_us
+    split = {**cpu_us, role: cpu_us[role] - us, part: us}
+    # /proc counts whole ticks: on a short phase the part may read more than the role held.
+    return dict(sorted(((r, v) for r, v in split.items() if v > 0), key=lambda pair: -pair[1]))
 
 
 def _processes() -> dict[int, tuple[int, int, str]]:

@@ -14,6 +14,7 @@ from actors.solver import (
     run_solver,
     run_solvers,
     solver_counts,
+    solves_in_place,
 )
 from optimizer.domain import SolveOptions
 from optimizer.solution import Solution, SolveStatus
@@ -43,9 +44,12 @@ def test_size_counts_blocks_to_place() -> None:
 
 def test_a_real_solve_in_place_places_the_habit_every_day() -> None:
     week = instance(now=MONDAY, habits=(gym(ideal_time="07:00"),))
-    solution = asyncio.run(SolverDispatch(SolverSettings()).solve(TaskType.SCHEDULE_HABITS, week, HIGH))
+    dispatch = SolverDispatch(SolverSettings())
+    solution = asyncio.run(dispatch.solve(TaskType.SCHEDULE_HABITS, week, HIGH))
     assert solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
     assert sorted(p.start.day for p in solution.placements) == [3, 4, 5, 6, 7, 8, 9]
+    solves, cpu_s = solves_in_place(dispatch)  # counted apart: the host's process solved it
+    assert solves == 1 and 0 < cpu_s < 60
 
 
 def placed_days(raw: bytes | None) -> list[int]:
