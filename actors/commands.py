@@ -16,7 +16,8 @@ from actors.calendar.schedule_writes import write_schedule
 from actors.contract import CommandPriority, TaskType, WorkItem
 from actors.outcomes import Outcome
 from actors.report import performance_outcome
-from actors.requests import InvalidRequest, ScheduleRequest, SyncRequest, decode_request
+from actors.request_codec import InvalidRequest, decode_request
+from actors.requests import ScheduleRequest, SyncRequest
 from actors.schedule import apply_schedule, solve_instance
 from actors.stamp import Stamp
 from actors.state import UserState

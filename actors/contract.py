@@ -12,7 +12,8 @@ from typing import Any
 
 from actors.kinds import CommandPriority, TaskType
 from actors.outcomes import OUTCOMES, Outcome
-from actors.requests import Request, request_bytes
+from actors.request_codec import request_bytes
+from actors.requests import Request
 
 __all__ = ["CommandPriority", "ItemResult", "TaskType", "WorkItem"]
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pydantic import BaseModel, ConfigDict, Field
 
 from actors.contract import ItemResult, WorkItem
-from actors.requests import InvalidRequest
+from actors.request_codec import InvalidRequest
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 
 from actors.contract import CommandPriority, TaskType, WorkItem
-from actors.requests import GoalMeta, HabitCompletion, ScheduleRequest, SyncRequest, encode_request
+from actors.request_codec import encode_request
+from actors.requests import GoalMeta, HabitCompletion, ScheduleRequest, SyncRequest
 from optimizer.domain import BlockKind, Goal, Habit, Instance, TimeWindow, Weekday
 from optimizer.solution import Placement, Solution, SolveStatus
 

@@ -10,7 +10,8 @@ import pytest
 from actors.contract import CommandPriority, ItemResult
 from actors.google_calendar.errors import CalendarApiError
 from actors.priority_gate import PriorityGate
-from actors.requests import InvalidRequest, SyncRequest
+from actors.request_codec import InvalidRequest
+from actors.requests import SyncRequest
 from actors.retry import RetryPolicy, is_retryable, with_retries
 from tests.actors.builders import item
 

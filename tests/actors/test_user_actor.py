@@ -10,7 +10,7 @@ import pytest
 
 from actors.contract import ItemResult, TaskType, WorkItem
 from actors.outcomes import CalendarBlockOutcome, HabitOutcome, PerformanceOutcome, ReminderOutcome
-from actors.requests import InvalidRequest
+from actors.request_codec import InvalidRequest
 from actors.store import StaleStateError, StateStore, open_store
 from actors.user_actor import UserActor
 from optimizer.domain import BlockKind

@@ -17,7 +17,8 @@ import pytest
 from actors import user_actor
 from actors.contract import CommandPriority, ItemResult, TaskType, WorkItem
 from actors.host import HostSettings, ShardHost
-from actors.requests import InvalidRequest, ScheduleRequest, SyncRequest, decode_request, request_bytes
+from actors.request_codec import InvalidRequest, decode_request, request_bytes
+from actors.requests import ScheduleRequest, SyncRequest
 from actors.solver import SolverDispatch, SolverSettings, run_solver
 from ingest.messages import decode_command
 from ingest.sample import SampleShape, sample_commands

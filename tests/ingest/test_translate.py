@@ -8,14 +8,8 @@ from typing import Any
 import pytest
 
 from actors.contract import CommandPriority, TaskType
-from actors.requests import (
-    InvalidRequest,
-    ScheduleRequest,
-    SyncRequest,
-    decode_request,
-    encode_request,
-    request_bytes,
-)
+from actors.request_codec import InvalidRequest, decode_request, encode_request, request_bytes
+from actors.requests import ScheduleRequest, SyncRequest
 from ingest.messages import Command, MessageError
 from ingest.messages.task_data import TimeWindow, validate_task_data
 from ingest.messages.task_data import Weekday as WireWeekday

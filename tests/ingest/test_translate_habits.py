@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from actors.requests import HabitCompletion, ScheduleRequest, StreakSeed, decode_request, request_bytes
+from actors.request_codec import decode_request, request_bytes
+from actors.requests import HabitCompletion, ScheduleRequest, StreakSeed
 from ingest.messages import Command
 from ingest.messages.task_data import validate_task_data
 from ingest.translate import UntranslatableCommand, work_item
