@@ -14,7 +14,7 @@ from optimizer.baseline.habits import HabitPlacer
 from optimizer.baseline.work import WorkPlacer, in_order
 from optimizer.domain import BlockKind, Instance, PlacedBlock
 from optimizer.solution import Placement
-from optimizer.timegrid import busy_windows, frozen_blocks
+from optimizer.windows import busy_windows, frozen_blocks
 
 
 def as_placement(instance: Instance, block: PlacedBlock) -> Placement:

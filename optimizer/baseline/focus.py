@@ -8,7 +8,7 @@ from optimizer.baseline.capacity import Capacity
 from optimizer.baseline.work import fill_day
 from optimizer.domain import BlockKind, FocusPolicy
 from optimizer.solution import Placement
-from optimizer.timegrid import allowed_windows
+from optimizer.windows import allowed_windows
 
 FOCUS_ID = "focus"
 

@@ -14,7 +14,8 @@ from optimizer.baseline.board import Board, forbid, runs
 from optimizer.domain import BlockKind, Frequency, Habit
 from optimizer.durations import habit_slots, lasts
 from optimizer.solution import Placement
-from optimizer.timegrid import LocalDay, allowed_windows, local_days, to_utc
+from optimizer.timegrid import LocalDay, local_days, to_utc
+from optimizer.windows import allowed_windows
 
 Choice = tuple[tuple[int, float, int], int]  # (load on the day, minutes off ideal, start slot), start slot
 

@@ -19,7 +19,7 @@ from optimizer.baseline.rest import Rest
 from optimizer.domain import Task
 from optimizer.durations import chunk_slots, lasts, up_to, work_budget
 from optimizer.solution import Placement
-from optimizer.timegrid import allowed_windows
+from optimizer.windows import allowed_windows
 
 FAR = datetime.max.replace(tzinfo=UTC)
 Pair = tuple[int, int]

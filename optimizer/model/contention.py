@@ -18,7 +18,7 @@ from optimizer.domain import Task
 from optimizer.durations import chunk_slots, lasts, work_budget
 from optimizer.model.work_order import by_contention, inherited
 from optimizer.solution import Placement
-from optimizer.timegrid import allowed_windows
+from optimizer.windows import allowed_windows
 
 MINUTE = timedelta(minutes=1)
 

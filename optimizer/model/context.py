@@ -13,15 +13,8 @@ from datetime import UTC, datetime
 
 from optimizer.domain import BlockKind, HoursKind, Instance, PlacedBlock, Weekday, WeeklyHours
 from optimizer.model.spans import Span, merge_spans
-from optimizer.timegrid import (
-    Grid,
-    LocalDay,
-    Window,
-    allowed_windows,
-    busy_windows,
-    frozen_blocks,
-    local_days,
-)
+from optimizer.timegrid import Grid, LocalDay, Window, local_days
+from optimizer.windows import allowed_windows, busy_windows, frozen_blocks
 
 HABITS_ONLY = frozenset({BlockKind.HABIT})
 ALL_KINDS = frozenset(BlockKind)

@@ -20,7 +20,7 @@ from optimizer.domain import Habit
 from optimizer.durations import habit_slots
 from optimizer.model.contention import ContentionPlacer
 from optimizer.solution import Placement
-from optimizer.timegrid import allowed_windows
+from optimizer.windows import allowed_windows
 
 Placer = Callable[[Board, Habit, list[Placement]], HabitPlacer]
 SCARCE = 0.25  # of the free time the narrower work could use, asked for by that work

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 
 from optimizer.domain import BlockKind, Instance
 from optimizer.model.matching import Located
-from optimizer.timegrid import Grid, busy_windows
+from optimizer.timegrid import Grid
+from optimizer.windows import busy_windows
 
 
 class Occupancy:

@@ -27,7 +27,7 @@ from optimizer.model.start_choice import cheaper
 from optimizer.model.start_plan import base_plan
 from optimizer.model.terms import REQUIRED_RULE, HardRule
 from optimizer.solution import Placement
-from optimizer.timegrid import frozen_blocks
+from optimizer.windows import frozen_blocks
 
 URGENT = Priority.HIGH  # work at this priority or above is placed by search before the rest
 

@@ -19,7 +19,7 @@ from optimizer.model.occupancy import Occupancy
 from optimizer.model.swap_rules import Key, holds, key
 from optimizer.model.weights import PRIORITY_WEIGHT
 from optimizer.solution import Placement
-from optimizer.timegrid import frozen_blocks
+from optimizer.windows import frozen_blocks
 
 ROUNDS = 3
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from optimizer.domain import BlockKind, Frequency, Habit, Instance, Priority
 from optimizer.model.weights import MISSED, MOVED, PRIORITY_WEIGHT, REQUIRED, unplaced_weight
 from optimizer.solution import Placement
-from optimizer.timegrid import frozen_blocks
+from optimizer.windows import frozen_blocks
 
 BROKEN = REQUIRED * PRIORITY_WEIGHT[Priority.CRITICAL]  # a requirement the plan does not keep
 MINUTE = timedelta(minutes=1)

@@ -22,7 +22,7 @@ from optimizer.model.standing import still_standing
 from optimizer.model.start_choice import cheaper, left_out, loss
 from optimizer.schedule import build_schedule
 from optimizer.solution import Placement
-from optimizer.timegrid import frozen_blocks
+from optimizer.windows import frozen_blocks
 
 
 def build_model(kind: PlanKind, instance: Instance, plans: Iterable[Iterable[Located]] = ()) -> Built:

@@ -14,7 +14,8 @@ from optimizer.baseline.board import Board
 from optimizer.domain import BlockKind, Habit, Instance
 from optimizer.durations import habit_slots, lasts
 from optimizer.solution import Placement
-from optimizer.timegrid import allowed_windows, busy_windows, frozen_blocks, local_days
+from optimizer.timegrid import local_days
+from optimizer.windows import allowed_windows, busy_windows, frozen_blocks
 
 
 class Taken:

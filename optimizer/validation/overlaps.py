@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from optimizer.solution import Placement
-from optimizer.timegrid import Window, busy_windows, merge
+from optimizer.timegrid import Window
 from optimizer.validation.plan import Plan, Violation, key
+from optimizer.windows import busy_windows, merge
 
 
 def meets(a: Window, b: Window) -> bool:

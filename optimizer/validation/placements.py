@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 from optimizer.domain import BlockKind, HoursKind, Weekday, WeeklyHours
 from optimizer.solution import Placement
-from optimizer.timegrid import Window, allowed_windows
+from optimizer.timegrid import Window
 from optimizer.validation.plan import WORK_KINDS, Plan, Violation, key, minutes
+from optimizer.windows import allowed_windows
 
 
 def check_frozen_kept(plan: Plan) -> Iterator[Violation]:

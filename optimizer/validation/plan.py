@@ -15,7 +15,8 @@ from typing import Literal
 
 from optimizer.domain import BlockKind, Habit, Instance, PlacedBlock, Task
 from optimizer.solution import Frozen, Placement
-from optimizer.timegrid import Window, frozen_blocks
+from optimizer.timegrid import Window
+from optimizer.windows import frozen_blocks
 
 PlanKind = Literal["habits", "schedule"]
 WORK_KINDS = frozenset({BlockKind.TASK, BlockKind.GOAL})

@@ -18,7 +18,8 @@ from optimizer.domain import (
     Weekday,
     WeeklyHours,
 )
-from optimizer.timegrid import Grid, allowed_windows, busy_windows, frozen_blocks, local_days
+from optimizer.timegrid import Grid, local_days
+from optimizer.windows import allowed_windows, busy_windows, frozen_blocks
 
 NEW_YORK = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
