@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 
+from ingest.bench_report import costs, pipeline_table  # plain Python: no Ray or Kafka import
 from ingest.pipeline_config import HOSTS_HELP
 from ingest.settings import Settings
 
@@ -77,10 +78,7 @@ def _floor(args: argparse.Namespace, settings: Settings) -> int:
     records = sample(BenchPlan(args.users, args.commands, trivial=True), "floor")
     result = run_floor(settings, records, local_broker_pid(settings))
     print(f"floor: {result.rate:.0f} commands/s ({result.commands} commands in {result.seconds:.1f} s)")
-    print("CPU per command (µs), by role (the benchmark driver is the loop itself):")
-    for role, us in result.cpu_us.items():
-        print(f"  {role:18s} {us:8.0f}")
-    print(f"  {'all of them':18s} {sum(result.cpu_us.values()):8.0f}")
+    print(costs("CPU per command (µs), by role (the benchmark driver is the loop itself):", result.cpu_us))
     return 0
 
 
@@ -93,17 +91,13 @@ def _work(args: argparse.Namespace, settings: Settings) -> int:
     print(
         f"{cost.commands} commands, {cost.solves - cost.missed} of {cost.solves} solves answered from a cache"
     )
-    print("CPU per command in one process (µs), by step:")
-    for step, us in cost.us.items():
-        print(f"  {step:18s} {us:8.0f}")
-    print(f"  {'all of them':18s} {sum(cost.us.values()):8.0f}")
+    print(costs("CPU per command in one process (µs), by step:", cost.us))
     return 0
 
 
 def _pipeline(args: argparse.Namespace, settings: Settings) -> int:
     import ray  # only this command needs Ray
 
-    from ingest.bench_cpu import DRIVER
     from ingest.bench_pipeline import BenchPlan, run_bench
     from ingest.local_ray import connect_ray
     from ingest.run_worker import with_overrides
@@ -116,29 +110,5 @@ def _pipeline(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if started:
             ray.shutdown()
-    weeks = ", weeks" if plan.week else ""
-    mode = "trivial (no solves)" if plan.trivial else f"CP-SAT{weeks}, limit {plan.time_limit_ms} ms"
-    print(
-        "\n| mode | commands | max commands/s | per host call | at half rate | p50 ms | p99 ms "
-        "| solver-only/s | ratio | solve CPU ms | command CPU ms | CPU ratio |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    solver = "-" if result.solver is None else f"{result.solver.rate:.0f}"
-    solve_cpu = "-" if result.solver is None else f"{result.solver.cpu_ms:.1f}"
-    command_cpu = sum(us for role, us in result.cpu_us.items() if role != DRIVER) / 1000
-    print(
-        f"| {mode} | {result.commands} | {result.max_rate:.0f} | {result.per_call:.1f} | "
-        f"{result.half_rate:.0f} | {result.p50_ms:.0f} | {result.p99_ms:.0f} | {solver} | "
-        f"{_fixed(result.ratio)} | {solve_cpu} | {command_cpu:.2f} | {_fixed(result.cpu_ratio)} |"
-    )
-    if result.cpu_us:
-        print("\nCPU per command in the maximum-rate phase (µs), by role:")
-        for role, us in result.cpu_us.items():
-            print(f"  {role:18s} {us:8.0f}")
-        print(f"  {'all of them':18s} {sum(result.cpu_us.values()):8.0f}")
-        print("The CPU ratio leaves the benchmark driver (the producer of the commands) out.")
+    print(pipeline_table(result, plan))
     return 0
-
-
-def _fixed(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
