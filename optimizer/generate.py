@@ -20,9 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time, timedelta
 
-from optimizer.domain import FocusPolicy, Instance, PlacedBlock
-from optimizer.generation import calendar, items
-from optimizer.greedy import greedy_plan
+from optimizer.domain import FocusPolicy, Instance
+from optimizer.generation import calendar, items, replan
 
 
 @dataclass(frozen=True)
@@ -71,33 +70,7 @@ def build(seed: int, shape: Shape, name: str) -> Instance:
         focus=FocusPolicy(min_block=60, daily_minutes=60) if shape.focus_and_cap else None,
         daily_cap_minutes=rng.choice((360, 420, 480)) if shape.focus_and_cap else None,
     )
-    return replanned(rng, instance) if rng.random() < 0.4 else instance
-
-
-def replanned(rng: random.Random, instance: Instance) -> Instance:
-    """The same week some hours later: a previous plan (made before a few meetings arrived), its
-    started blocks frozen, a few locked, and a freeze window after `now`."""
-    earlier = instance.model_copy(update={"events": instance.events[: len(instance.events) * 4 // 5]})
-    previous = greedy_plan(earlier, include_tasks=True)
-    plan = tuple(
-        PlacedBlock(
-            item_id=p.item_id,
-            kind=p.kind,
-            occurrence=p.occurrence,
-            start=p.start,
-            end=p.end,
-            locked=rng.random() < 0.05,
-        )
-        for p in previous
-    )
-    now = instance.horizon_start + timedelta(hours=rng.choice((6, 8, 10, 30)), minutes=rng.choice((0, 7, 30)))
-    return instance.model_copy(
-        update={
-            "now": now,
-            "freeze_until": now + timedelta(hours=rng.choice((0, 1, 2))),
-            "previous_plan": plan,
-        }
-    )
+    return replan.later(rng, instance) if rng.random() < 0.4 else instance
 
 
 def typical(seed: int) -> Instance:
