@@ -95,9 +95,9 @@ def _brief(error: str) -> str:
 def _metric(b: dict[str, Any]) -> str:
     labels = b.get("labels", {})
     if "calls" in labels:  # a state store's window (DB_QUERY_TIME)
-        calls = (
-            f"{labels.get('endpoint', '')}, {labels['calls']} calls, p99 {labels.get('p99Us', 0) / 1000:g} ms"
-        )
+        count = labels["calls"]
+        calls = f"{labels.get('endpoint', '')}, {count} call{'' if count == 1 else 's'}"
+        calls += f", p99 {labels.get('p99Us', 0) / 1000:g} ms"
         return f"{b['metricType']} {b['value']} {b['unit']} {calls}"
     # A solve's status (`status` in records of older versions), else a Google call's HTTP status.
     status = labels.get("solverStatus", labels.get("status", labels.get("statusCode", "")))

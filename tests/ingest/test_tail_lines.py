@@ -59,6 +59,9 @@ def test_a_store_window_says_which_calls_how_many_and_their_p99() -> None:
     body = {"metricType": "DB_QUERY_TIME", "value": 0.41, "unit": "milliseconds", "labels": labels}
     line = _line("scheduling.analytics.performance", body)
     assert line.endswith("DB_QUERY_TIME 0.41 milliseconds state_store/save, 1200 calls, p99 2.15 ms")
+    labels |= {"calls": 1, "p99Us": 4065}
+    line = _line("scheduling.analytics.performance", body)
+    assert line.endswith("state_store/save, 1 call, p99 4.065 ms")
 
 
 def test_a_goal_without_numbers_is_shown_as_foreign_not_fatal() -> None:
