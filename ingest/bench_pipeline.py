@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ from ingest.bench_send import BenchPlan, Sender, sample, timed
 from ingest.bench_solver import SolverBound, solver_only_bound
 from ingest.broker.files import BrokerFiles
 from ingest.broker.process import running_pid
+from ingest.ingest_loop import LAG_EVERY_S
 from ingest.ingest_stats import percentile
 from ingest.pipeline_topics import create_pipeline_topics, delete_pipeline_topics
 from ingest.settings import Settings
@@ -84,8 +86,8 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
         timed(worker, sender, sample(warm, "warm"), rate=None)
         burst = sample(plan, "max")
         broker = local_broker_pid(settings)
-        calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample(broker)
         solves_before = _solves(worker)
+        calls_before, cpu_before = worker.stats().host_calls, bench_cpu.sample(broker)
         max_rate = len(burst) / timed(worker, sender, burst, rate=None)
         cpu_us = bench_cpu.per_command_us(cpu_before, bench_cpu.sample(broker), len(burst))
         per_call = len(burst) / max(1, worker.stats().host_calls - calls_before)
@@ -119,7 +121,9 @@ def run_bench(settings: Settings, plan: BenchPlan, say: Callable[[str], None]) -
 
 def _solves(worker: Worker) -> tuple[float, float, float, float]:
     """Solver tasks the hosts sent so far, the solves those tasks carried, the solves run in the hosts'
-    own processes, and those solves' CPU seconds."""
+    own processes, and those solves' CPU seconds. Read between phases, once the counters of hosts in the
+    ingest actors, which their loops read about once a second, have caught up with the phase."""
+    time.sleep(LAG_EVERY_S * 1.5)
     hosts = worker.host_stats()
     return (
         sum(h.solver_tasks for h in hosts),
