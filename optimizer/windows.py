@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, time
+from typing import TypeVar
 
 from optimizer.domain import ALL_DAYS, HoursKind, Instance, PlacedBlock, TimeWindow, Weekday, WeeklyHours
 from optimizer.timegrid import LocalDay, Window, local_days, to_utc
 
+Point = TypeVar("Point", int, datetime)  # instants, or slots (`optimizer.model.spans`)
 
-def merge(windows: Iterable[Window]) -> list[Window]:
+
+def merge(windows: Iterable[tuple[Point, Point]]) -> list[tuple[Point, Point]]:
     """Sorted, non-empty windows with overlapping or touching ones joined."""
-    merged: list[Window] = []
+    merged: list[tuple[Point, Point]] = []
     for start, end in sorted(w for w in windows if w[1] > w[0]):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))

@@ -5,18 +5,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from optimizer.windows import merge
+
 Span = tuple[int, int]
 
 
 def merge_spans(spans: Iterable[Span]) -> list[Span]:
     """Sorted, non-empty spans with overlapping or touching ones joined."""
-    merged: list[Span] = []
-    for lo, hi in sorted(s for s in spans if s[1] > s[0]):
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    return merged
+    return merge(spans)
 
 
 def subtract(spans: Iterable[Span], holes: Iterable[Span]) -> list[Span]:
